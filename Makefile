@@ -1,0 +1,29 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test check lint clean
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py check
+	DJANGO_DEBUG=1 $(PY) manage.py collectstatic --noinput -v0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py check
+
+# Django 6 needs Python 3.12 or newer; `python3` may be older, so look for one.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $$(sh .ci/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache

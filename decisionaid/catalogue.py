@@ -1,0 +1,187 @@
+"""Loads the content files once into frozen dataclasses and says clearly what is wrong with them.
+
+`python manage.py check` runs `content_errors()`, so a broken content file stops the app
+from starting and names the file and the problem.
+"""
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from decisionaid import conditions
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+QUESTION_KINDS = ("radio", "checkbox", "text", "grid")
+NOT_SURE = "not-sure"
+
+
+class ContentError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    medical: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    part: str
+    kind: str
+    text: str
+    hint: str = ""
+    choices: tuple[Choice, ...] = ()
+    items: tuple[Choice, ...] = ()
+    asked_when: dict | None = field(default=None, compare=False)
+    sources: tuple[str, ...] = ()
+
+    def label_for(self, value) -> str:
+        return next((c.label for c in self.choices if c.value == value), str(value))
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    audience: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    parts: tuple[Part, ...]
+    questions: tuple[Question, ...]
+    sources: tuple[Source, ...]
+    reviewed: datetime.date
+
+    @functools.cached_property
+    def _questions_by_id(self):
+        return {q.id: q for q in self.questions}
+
+    def question(self, question_id) -> Question | None:
+        return self._questions_by_id.get(question_id)
+
+    def part(self, part_id) -> Part:
+        return next(p for p in self.parts if p.id == part_id)
+
+
+def read_yaml(name):
+    path = CONTENT_DIR / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{path.name}: cannot be read: {error}") from error
+
+
+def _choices(raw, where):
+    if not isinstance(raw, list):
+        raise ContentError(f"{where}: expected a list of choices")
+    try:
+        return tuple(Choice(str(c["value"]), str(c["label"]), c.get("hint", "")) for c in raw)
+    except (KeyError, TypeError) as error:
+        raise ContentError(f"{where}: every choice needs a value and a label") from error
+
+
+def _question(raw):
+    where = f"questions.yaml: question {raw.get('id', '?')!r}"
+    try:
+        return Question(
+            id=raw["id"],
+            part=raw["part"],
+            kind=raw["kind"],
+            text=raw["question"],
+            hint=raw.get("hint", ""),
+            choices=_choices(raw.get("choices", []), where),
+            items=_choices(raw.get("items", []), where),
+            asked_when=raw.get("asked_when"),
+            sources=tuple(raw.get("sources") or ()),
+        )
+    except KeyError as error:
+        raise ContentError(f"{where}: missing {error}") from error
+
+
+@functools.cache
+def load() -> Catalogue:
+    questions_file = read_yaml("questions.yaml")
+    sources_file = read_yaml("sources.yaml")
+    catalogue = Catalogue(
+        parts=tuple(Part(p["id"], p["title"], bool(p.get("medical"))) for p in questions_file["parts"]),
+        questions=tuple(_question(q) for q in questions_file["questions"]),
+        sources=tuple(Source(**s) for s in sources_file["sources"]),
+        reviewed=questions_file["reviewed"],
+    )
+    problems = list(question_problems(catalogue))
+    if problems:
+        raise ContentError("\n".join(problems))
+    return catalogue
+
+
+def question_problems(catalogue):
+    known_sources = {s.id for s in catalogue.sources}
+    part_ids = {p.id for p in catalogue.parts}
+    seen = {}
+    for question in catalogue.questions:
+        where = f"questions.yaml: question {question.id!r}"
+        if question.id in seen:
+            yield f"{where}: the id is used twice"
+        if question.kind not in QUESTION_KINDS:
+            yield f"{where}: kind must be one of {', '.join(QUESTION_KINDS)}"
+        if question.part not in part_ids:
+            yield f"{where}: unknown part {question.part!r}"
+        elif catalogue.part(question.part).medical:
+            if not question.sources:
+                yield f"{where}: a question about the child's illness must name its sources"
+            if question.kind in ("radio", "checkbox") and NOT_SURE not in {c.value for c in question.choices}:
+                yield f"{where}: a question about the child's illness must offer \"I'm not sure\""
+        if question.kind in ("radio", "checkbox", "grid") and not question.choices:
+            yield f"{where}: it needs choices"
+        if question.kind == "grid" and not question.items:
+            yield f"{where}: a grid question needs items"
+        for source in question.sources:
+            if source not in known_sources:
+                yield f"{where}: unknown source {source!r} (not in sources.yaml)"
+        yield from condition_problems(question.asked_when, seen, where)
+        seen[question.id] = question
+
+
+def condition_problems(condition, known_questions, where):
+    """Problems with a condition that may only name the questions in known_questions."""
+    if condition is None:
+        return
+    shape = conditions.shape_error(condition)
+    if shape:
+        yield f"{where}: {shape}"
+        return
+    for test in conditions.tests_in(condition):
+        question = known_questions.get(test["question"])
+        if question is None:
+            yield f"{where}: the condition names {test['question']!r}, which is not an earlier question"
+            continue
+        if question.kind == "grid" and test.get("item") not in {i.value for i in question.items}:
+            yield f"{where}: the condition needs an item of {question.id!r}"
+        values = {c.value for c in question.choices}
+        for value in test.get("any_of", []) + test.get("none_of", []):
+            if str(value) not in values:
+                yield f"{where}: {question.id!r} has no answer {value!r}"
+
+
+def content_errors() -> list[str]:
+    try:
+        load()
+    except ContentError as error:
+        return str(error).splitlines()
+    return []

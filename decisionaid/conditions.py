@@ -1,0 +1,79 @@
+"""The small condition language that content files use over the family's answers.
+
+One language for "when is this question asked" (questions.yaml) and "when does this option
+apply" (options/*.md), so both are data a clinician can read:
+
+    {question: risk-group, any_of: [high]}              the answer is, or includes, one of these
+    {question: risk-group, none_of: [low, intermediate]} the answer is given and is none of these
+    {question: what-matters, item: comfort, any_of: [very]}   one item of a grid question
+    {all: [condition, ...]}    {any: [condition, ...]}    {not: condition}
+
+An unanswered question satisfies neither any_of nor none_of: nothing is assumed about it.
+"""
+
+from collections.abc import Iterator, Mapping
+
+COMBINATORS = ("all", "any", "not")
+TESTS = ("any_of", "none_of")
+
+
+def holds(condition: Mapping | None, answers: Mapping) -> bool:
+    if condition is None:
+        return True
+    if "all" in condition:
+        return all(holds(c, answers) for c in condition["all"])
+    if "any" in condition:
+        return any(holds(c, answers) for c in condition["any"])
+    if "not" in condition:
+        return not holds(condition["not"], answers)
+    given = answered_values(answers.get(condition["question"]), condition.get("item"))
+    if given is None:
+        return False
+    if "any_of" in condition:
+        return bool(given & set(condition["any_of"]))
+    return not (given & set(condition["none_of"]))
+
+
+def answered_values(answer, item=None) -> set | None:
+    if isinstance(answer, Mapping):
+        answer = answer.get(item) if item else None
+    if answer is None or answer == "" or answer == []:
+        return None
+    return set(answer) if isinstance(answer, list) else {answer}
+
+
+def tests_in(condition: Mapping | None) -> Iterator[Mapping]:
+    """Every leaf test in a condition, so the catalogue can check what it names."""
+    if condition is None:
+        return
+    for key in ("all", "any"):
+        for part in condition.get(key, ()):
+            yield from tests_in(part)
+    if "not" in condition:
+        yield from tests_in(condition["not"])
+    if "question" in condition:
+        yield condition
+
+
+def shape_error(condition) -> str | None:
+    """A plain description of what is wrong with a condition's shape, or None."""
+    if not isinstance(condition, Mapping):
+        return f"a condition must be a mapping, not {condition!r}"
+    keys = set(condition)
+    if keys & set(COMBINATORS):
+        if len(keys) != 1:
+            return f"{sorted(keys)}: use one of all/any/not on its own"
+        (key,) = keys
+        parts = [condition[key]] if key == "not" else condition[key]
+        if key != "not" and not isinstance(parts, list):
+            return f"'{key}' takes a list of conditions"
+        return next((e for e in map(shape_error, parts) if e), None)
+    if "question" not in keys:
+        return f"{dict(condition)!r} names no question"
+    tests = keys & set(TESTS)
+    if len(tests) != 1 or keys - {"question", "item", *TESTS}:
+        return f"{dict(condition)!r}: give a question, optionally an item, and one of any_of/none_of"
+    (test,) = tests
+    if not isinstance(condition[test], list) or not condition[test]:
+        return f"{dict(condition)!r}: '{test}' takes a non-empty list of answer values"
+    return None

@@ -1,0 +1,97 @@
+"""Pure functions of the family's answers: which questions to ask, in what order, and
+whether the journey is complete. No requests, sessions or database here."""
+
+from dataclasses import dataclass
+
+from decisionaid import catalogue, conditions
+from decisionaid.catalogue import Question
+
+
+def questions_to_ask(answers: dict) -> list[Question]:
+    """Every question whose condition holds, in the order of questions.yaml."""
+    return [q for q in catalogue.load().questions if conditions.holds(q.asked_when, answers)]
+
+
+def is_asked(answers: dict, question: Question) -> bool:
+    return conditions.holds(question.asked_when, answers)
+
+
+def relevant_answers(answers: dict) -> dict:
+    """Drop answers to questions that earlier answers have made irrelevant.
+
+    Repeated until nothing changes, because dropping one answer can make another irrelevant.
+    """
+    while True:
+        asked = {q.id for q in questions_to_ask(answers)}
+        kept = {qid: value for qid, value in answers.items() if qid in asked}
+        if kept == answers:
+            return kept
+        answers = kept
+
+
+def first_unanswered(answers: dict) -> Question | None:
+    return next((q for q in questions_to_ask(answers) if q.id not in answers), None)
+
+
+def is_complete(answers: dict) -> bool:
+    return first_unanswered(answers) is None
+
+
+def unanswered_before(answers: dict, question: Question) -> Question | None:
+    """The first question to ask before this one that has no answer yet, if any."""
+    order = catalogue.load().questions
+    position = order.index(question)
+    return next(
+        (q for q in questions_to_ask(answers) if order.index(q) < position and q.id not in answers),
+        None,
+    )
+
+
+def next_question(answers: dict, question: Question) -> Question | None:
+    """The question to ask after this one, or None when it was the last."""
+    return _neighbour(answers, question, step=1)
+
+
+def previous_question(answers: dict, question: Question) -> Question | None:
+    return _neighbour(answers, question, step=-1)
+
+
+def _neighbour(answers, question, step):
+    ordered = catalogue.load().questions
+    index = ordered.index(question) + step
+    while 0 <= index < len(ordered):
+        if is_asked(answers, ordered[index]):
+            return ordered[index]
+        index += step
+    return None
+
+
+@dataclass(frozen=True)
+class Progress:
+    part_number: int
+    part_count: int
+    part_title: str
+    number_in_part: int
+    count_in_part: int
+
+    def __str__(self):
+        return (
+            f"Part {self.part_number} of {self.part_count}, "
+            f"question {self.number_in_part} of {self.count_in_part}"
+        )
+
+
+def progress(answers: dict, question: Question) -> Progress:
+    """Where this question sits, counting only the questions these answers lead to.
+
+    Only for a question that is asked on these answers (see is_asked)."""
+    parts = catalogue.load().parts
+    in_part = [q for q in questions_to_ask(answers) if q.part == question.part]
+    part_index = next(i for i, p in enumerate(parts) if p.id == question.part)
+    return Progress(
+        part_number=part_index + 1,
+        part_count=len(parts),
+        part_title=parts[part_index].title,
+        number_in_part=in_part.index(question) + 1,
+        count_in_part=len(in_part),
+    )

@@ -1,0 +1,30 @@
+"""Turn stored answers into words for pages (check your answers, summary, handout)."""
+
+from decisionaid import catalogue, journey
+
+
+def answer_text(question, answer) -> list[str]:
+    """The family's answer as lines of plain words."""
+    if question.kind == "grid":
+        return [f"{item.label}: {question.label_for(answer.get(item.value))}" for item in question.items]
+    if question.kind == "checkbox":
+        return [question.label_for(value) for value in answer]
+    if question.kind == "text":
+        return [answer] if answer else []
+    return [question.label_for(answer)]
+
+
+def answer_rows(answers: dict) -> list[dict]:
+    """Every question asked on these answers, grouped by part, with the family's answer."""
+    asked = journey.questions_to_ask(answers)
+    return [
+        {
+            "part": part,
+            "rows": [
+                {"question": q, "lines": answer_text(q, answers.get(q.id))}
+                for q in asked
+                if q.part == part.id and q.id in answers
+            ],
+        }
+        for part in catalogue.load().parts
+    ]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from decisionaid import views
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("questions/<slug:question_id>/", views.question, name="question"),
+    path("check-your-answers/", views.check_answers, name="check_answers"),
+    path("summary/", views.summary, name="summary"),
+    path("start-over/", views.start_over, name="start_over"),
+]

@@ -1,0 +1,29 @@
+"""Shared helpers: build a family's answers the way the journey would."""
+
+from decisionaid import catalogue, journey
+
+
+def default_answer(question):
+    """'I'm not sure' where offered, else the first choice; free text left empty."""
+    values = [c.value for c in question.choices]
+    pick = "not-sure" if "not-sure" in values else values[0] if values else ""
+    if question.kind == "grid":
+        return {item.value: pick for item in question.items}
+    if question.kind == "checkbox":
+        return [pick]
+    return pick
+
+
+def complete_answers(**overrides):
+    """Answer every question asked, in order, taking overrides (by question id) first."""
+    overrides = {key.replace("_", "-"): value for key, value in overrides.items()}
+    answers = {}
+    while (question := journey.first_unanswered(answers)) is not None:
+        answers[question.id] = overrides.get(question.id, default_answer(question))
+    return answers
+
+
+def question(question_id):
+    found = catalogue.load().question(question_id)
+    assert found is not None, question_id
+    return found

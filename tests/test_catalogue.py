@@ -1,0 +1,89 @@
+import shutil
+
+import pytest
+import yaml
+
+from decisionaid import catalogue
+from decisionaid.catalogue import NOT_SURE, content_errors
+
+
+def test_shipped_content_has_no_errors():
+    assert content_errors() == []
+
+
+def test_every_medical_choice_question_offers_not_sure():
+    data = catalogue.load()
+    medical = {p.id for p in data.parts if p.medical}
+    for question in data.questions:
+        if question.part in medical and question.kind in ("radio", "checkbox"):
+            assert NOT_SURE in [c.value for c in question.choices], question.id
+            assert question.label_for(NOT_SURE).startswith("I'm not sure"), question.id
+
+
+def test_every_medical_question_names_known_sources():
+    data = catalogue.load()
+    known = {s.id for s in data.sources}
+    medical = {p.id for p in data.parts if p.medical}
+    for question in data.questions:
+        if question.part in medical:
+            assert question.sources and set(question.sources) <= known, question.id
+
+
+def test_the_sure_test_is_asked_word_for_word():
+    sure = catalogue.load().question("sure")
+    assert [i.label for i in sure.items] == [
+        "Do you feel SURE about the best choice for you?",
+        "Do you know the benefits and risks of each option?",
+        "Are you clear about which benefits and risks matter most to you?",
+        "Do you have enough support and advice to make a choice?",
+    ]
+    assert [c.label for c in sure.choices] == ["Yes", "No"]
+
+
+@pytest.fixture
+def broken_content(tmp_path, monkeypatch):
+    """A copy of the content folder that a test may break, loaded instead of the real one."""
+    copy = tmp_path / "content"
+    shutil.copytree(catalogue.CONTENT_DIR, copy)
+    monkeypatch.setattr(catalogue, "CONTENT_DIR", copy)
+    catalogue.load.cache_clear()
+    yield copy / "questions.yaml"
+    catalogue.load.cache_clear()
+
+
+def edit(path, change):
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["questions"][0].update(sources=["nope.txt"]), "unknown source 'nope.txt'"),
+        (lambda d: d["questions"][0].update(sources=[]), "must name its sources"),
+        (lambda d: d["questions"][0]["choices"].pop(), "must offer \"I'm not sure\""),
+        (lambda d: d["questions"][1].update(kind="slider"), "kind must be one of"),
+        (lambda d: d["questions"][3].update(asked_when={"question": "nope", "any_of": ["x"]}), "'nope', which is not an earlier question"),
+        (lambda d: d["questions"][3].update(asked_when={"question": "cancer-course", "any_of": ["maybe"]}), "has no answer 'maybe'"),
+        (lambda d: d["questions"][1].update(id=d["questions"][0]["id"]), "used twice"),
+    ],
+)
+def test_broken_content_is_reported_with_the_file_and_question(broken_content, change, message):
+    edit(broken_content, change)
+    errors = content_errors()
+    assert any("questions.yaml" in e and message in e for e in errors), errors
+
+
+def test_unreadable_yaml_is_reported(broken_content):
+    broken_content.write_text("questions: [unclosed")
+    assert any(e.startswith("questions.yaml: cannot be read") for e in content_errors())
+
+
+def test_manage_py_check_fails_clearly_on_broken_content(broken_content):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    edit(broken_content, lambda d: d["questions"][0].update(sources=["nope.txt"]))
+    with pytest.raises(SystemCheckError, match="questions.yaml: question 'cancer-course': unknown source"):
+        call_command("check")
