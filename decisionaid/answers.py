@@ -1,6 +1,7 @@
 """The family's answers: typed access over the server-side session. Nothing else stores them."""
 
 SESSION_KEY = "answers"
+QUESTIONS_KEY = "questions_to_bring"
 
 
 class Answers:
@@ -14,6 +15,15 @@ class Answers:
 
     def replace(self, answers: dict) -> None:
         self.session[SESSION_KEY] = dict(answers)
+
+    @property
+    def questions_to_bring(self) -> dict:
+        """{"chosen": ids of suggested questions ticked, "own": the family's own questions}."""
+        saved = self.session.get(QUESTIONS_KEY, {})
+        return {"chosen": list(saved.get("chosen", [])), "own": list(saved.get("own", []))}
+
+    def replace_questions_to_bring(self, chosen: list[str], own: list[str]) -> None:
+        self.session[QUESTIONS_KEY] = {"chosen": list(chosen), "own": list(own)}
 
     def clear(self) -> None:
         """Delete the session row itself, not just its contents."""

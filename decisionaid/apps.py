@@ -6,8 +6,9 @@ class DecisionAidConfig(AppConfig):
     name = "decisionaid"
 
     def ready(self):
-        from decisionaid.catalogue import content_errors
+        from decisionaid import catalogue, library
 
         @checks.register("content")
         def check_content(app_configs=None, **kwargs):
-            return [checks.Error(message, id="decisionaid.E001") for message in content_errors()]
+            problems = catalogue.content_errors() or library.content_errors()
+            return [checks.Error(message, id="decisionaid.E001") for message in problems]

@@ -1,5 +1,7 @@
 """Turn stored answers into words for pages (check your answers, summary, handout)."""
 
+import re
+
 from decisionaid import catalogue, journey
 
 
@@ -28,3 +30,20 @@ def answer_rows(answers: dict) -> list[dict]:
         }
         for part in catalogue.load().parts
     ]
+
+
+def terms_used(texts, glossary) -> list:
+    """The glossary terms that appear in these texts, so they are explained where they appear."""
+    words = " ".join(texts).lower()
+    return [t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words)]
+
+
+def option_terms(option, glossary) -> list:
+    return terms_used([option.summary, *option.sections.values()], glossary)
+
+
+def out_of_100(number) -> str:
+    """'about 30 out of 100 children in that study', one denominator everywhere."""
+    qualifier = "" if number.qualifier == "exactly" else number.qualifier
+    words = f"{qualifier} {number.out_of_100} out of 100 {number.group}".strip()
+    return f"{words}, {number.time_frame}" if number.time_frame else words

@@ -117,6 +117,19 @@ FREE_TEXT_MAX_LENGTH = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
+# About this decision aid: true by default, for a deploying organisation to override.
+DECISIONAID_PUBLISHED = os.environ.get("DECISIONAID_PUBLISHED", "November 2026")
+DECISIONAID_FUNDING = os.environ.get(
+    "DECISIONAID_FUNDING",
+    "No funding source has been declared for this version. An organisation that offers it "
+    "to families should say here who pays for it.",
+)
+DECISIONAID_CONFLICTS = os.environ.get(
+    "DECISIONAID_CONFLICTS",
+    "No conflicts of interest have been declared. The medical content comes only from the "
+    "five public web pages listed on this page.",
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

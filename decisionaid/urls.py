@@ -7,5 +7,9 @@ urlpatterns = [
     path("questions/<slug:question_id>/", views.question, name="question"),
     path("check-your-answers/", views.check_answers, name="check_answers"),
     path("summary/", views.summary, name="summary"),
+    path("summary/questions/", views.questions_to_bring, name="questions_to_bring"),
+    path("handout/", views.handout_page, name="handout"),
+    path("handout.pdf", views.handout_pdf, name="handout_pdf"),
+    path("about/", views.about, name="about"),
     path("start-over/", views.start_over, name="start_over"),
 ]

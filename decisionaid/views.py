@@ -4,19 +4,25 @@ htmx requests get the page's `main` partial; every other request gets the full p
 from the same template.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from decisionaid import catalogue, journey
+from decisionaid import catalogue, handout, journey, library, readability, tailoring
 from decisionaid.answers import Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
-from decisionaid.presenters import answer_rows
+from decisionaid.presenters import answer_rows, option_terms
 
+logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+OWN_QUESTION_MAX_LENGTH = 300
+OWN_QUESTIONS_MAX = 30
 
 
 def render_page(request, template, context=None, status=200):
@@ -125,14 +131,126 @@ def check_answers(request):
     )
 
 
+def unfinished_journey(request, answers):
+    """A redirect to the first unanswered question, or None when the journey is complete."""
+    unanswered = journey.first_unanswered(answers)
+    if unanswered is None:
+        return None
+    messages.info(request, ANSWER_EARLIER_FIRST)
+    return redirect(question_url(unanswered))
+
+
 @require_GET
 def summary(request):
-    answers = Answers(request.session).data
+    store = Answers(request.session)
+    answers = store.data
+    if redirect_to := unfinished_journey(request, answers):
+        return redirect_to
+    result = tailoring.summarise(answers)
+    glossary = library.load().glossary
+    saved = store.questions_to_bring
+    return render_page(
+        request,
+        "summary.html",
+        {
+            "page_title": "Your summary",
+            "summary": result,
+            "situation": answer_rows(answers),
+            "option_cards": [
+                {"option": o, "terms": option_terms(o, glossary), "leading": o in result.leading}
+                for o in result.options_shown
+            ],
+            "chosen": set(saved["chosen"]),
+            "own_questions": saved["own"],
+            "own_question_max": OWN_QUESTION_MAX_LENGTH,
+            "hospice_terms": option_terms(result.hospice, glossary),
+            "shared_what_it_is": library.load().shared_decisions["what_it_is"],
+            "reviewed": min(catalogue.load().reviewed, library.load().reviewed),
+            "palliative_terms": option_terms(result.palliative, glossary),
+        },
+    )
+
+
+@require_POST
+def questions_to_bring(request):
+    """Tick, untick, add or remove questions to bring; kept with the answers."""
+    store = Answers(request.session)
+    answers = store.data
+    if redirect_to := unfinished_journey(request, answers):
+        return redirect_to
+    offered = {q.id for q in tailoring.summarise(answers).suggested_questions}
+    chosen = [i for i in dict.fromkeys(request.POST.getlist("chosen")) if i in offered]
+    own = store.questions_to_bring["own"]
+    remove = request.POST.get("remove", "")
+    if remove.isdigit() and int(remove) < len(own):
+        own.pop(int(remove))
+    new_question = request.POST.get("own_question", "").strip()
+    if len(new_question) > OWN_QUESTION_MAX_LENGTH:
+        messages.error(
+            request,
+            f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
+            f"It was {len(new_question)}. Please shorten it and add it again.",
+        )
+    elif new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
+        own.append(new_question)
+    store.replace_questions_to_bring(chosen, own)
+    return redirect(reverse("summary") + "#questions-to-bring")
+
+
+def handout_or_why_not(request):
+    """The handout's context, or a page that explains what is still to answer."""
+    store = Answers(request.session)
+    answers = store.data
     unanswered = journey.first_unanswered(answers)
     if unanswered:
-        messages.info(request, ANSWER_EARLIER_FIRST)
-        return redirect(question_url(unanswered))
-    return render_page(request, "summary.html", {"page_title": "Your summary"})
+        page = render(
+            request,
+            "handout_not_ready.html",
+            {"page_title": "Your summary is not ready yet", "question_url": question_url(unanswered),
+             "question": unanswered},
+            status=409,
+        )
+        return None, page
+    return handout.handout_context(answers, store.questions_to_bring, timezone.localdate()), None
+
+
+@require_GET
+def handout_page(request):
+    context, not_ready = handout_or_why_not(request)
+    return not_ready or render(request, "handout.html", context)
+
+
+@require_GET
+def handout_pdf(request):
+    context, not_ready = handout_or_why_not(request)
+    if not_ready:
+        return not_ready
+    try:
+        pdf = handout.render_pdf(context)
+    except Exception:  # any failure in the PDF library: a clear page, never a stack trace
+        logger.exception("The handout PDF could not be made")  # the exception only: no answers
+        return render(request, "handout_pdf_failed.html", {"page_title": "We could not make the PDF"}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def about(request):
+    return render_page(
+        request,
+        "about.html",
+        {
+            "page_title": "About this decision aid",
+            "sources": catalogue.load().sources,
+            "reviewed": min(catalogue.load().reviewed, library.load().reviewed),
+            "published": settings.DECISIONAID_PUBLISHED,
+            "funding": settings.DECISIONAID_FUNDING,
+            "conflicts": settings.DECISIONAID_CONFLICTS,
+            "grades": readability.content_grades(),
+        },
+    )
 
 
 @require_POST

@@ -15,7 +15,13 @@
   }
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.detail.target && event.detail.target.id === "main") {
+    var target = event.detail.target;
+    if (target && target.id === "questions-to-bring") {
+      var saved = document.getElementById("questions-title");
+      if (saved) saved.focus();
+      return;
+    }
+    if (target && target.id === "main") {
       focusPageStart();
       var status = document.getElementById("page-status");
       if (status) status.textContent = document.title;

@@ -40,7 +40,7 @@ def test_with_javascript_the_url_follows_and_focus_moves_to_the_new_heading(open
     start(page)
     answer_current_question(page, HIGH_RISK_FAMILY)
     expect(page).to_have_url(re.compile(r"/questions/risk-group/$"))
-    assert page.evaluate("document.activeElement.tagName") == "H1"
+    expect(page.locator("main h1")).to_be_focused()
     expect(page.locator("#page-status")).to_contain_text("which risk group")
     expect(page).to_have_title(re.compile("which risk group"))
 

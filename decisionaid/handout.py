@@ -1,0 +1,69 @@
+"""The printable handout: one context for the HTML page and the PDF, and the PDF itself.
+
+WeasyPrint is imported only when a PDF is asked for, so a machine without its system
+libraries still serves every other page.
+"""
+
+import datetime
+import logging
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+from decisionaid import catalogue, journey, library, tailoring
+from decisionaid.presenters import answer_rows, answer_text, terms_used
+
+logger = logging.getLogger(__name__)
+STYLESHEET = "css/handout.css"
+
+
+def handout_context(answers: dict, saved_questions: dict, today: datetime.date) -> dict:
+    summary = tailoring.summarise(answers)
+    content = library.load()
+    questions = catalogue.load()
+    offered = {q.id: q.on_paper for q in summary.suggested_questions}
+    our_questions = [offered[i] for i in saved_questions["chosen"] if i in offered] + saved_questions["own"]
+    shown = [*summary.leading, content.palliative]
+    return {
+        "page_title": "Our summary for the care team",
+        "today": today,
+        "summary": summary,
+        "situation": [p for p in answer_rows(answers) if p["part"].medical],
+        "stage": answer_text(questions.question("decision-stage"), answers.get("decision-stage")),
+        "ratings": answer_text(questions.question("what-matters"), answers.get("what-matters") or {}),
+        "hopes": answers.get("hopes", ""),
+        "worries": answers.get("worries", ""),
+        "sure": sure_rows(answers, content.shared_decisions["sure_help"]),
+        "decision_style": answer_text(questions.question("decision-style"), answers.get("decision-style")),
+        "our_questions": our_questions,
+        "terms": terms_used(
+            [o.summary + " " + " ".join(o.comparison.values()) for o in shown], content.glossary
+        ),
+        "sources": questions.sources,
+        "reviewed": min(questions.reviewed, content.reviewed),
+    }
+
+
+def sure_rows(answers, help_by_item):
+    sure = catalogue.load().question("sure")
+    given = answers.get("sure") or {}
+    return [
+        {
+            "question": item.label,
+            "answer": sure.label_for(given.get(item.value)),
+            "help": help_by_item.get(item.value, "") if given.get(item.value) == "no" else "",
+        }
+        for item in sure.items
+    ]
+
+
+def is_ready(answers) -> bool:
+    return journey.is_complete(answers)
+
+
+def render_pdf(context: dict) -> bytes:
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - needs system libraries; see module doc
+
+    html = render_to_string("handout.html", {**context, "for_pdf": True})
+    stylesheet = CSS(filename=finders.find(STYLESHEET))
+    return HTML(string=html, base_url=str(finders.find(STYLESHEET))).write_pdf(stylesheets=[stylesheet])

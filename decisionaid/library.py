@@ -1,0 +1,239 @@
+"""Loads the summary's content: option files, notes, glossary, questions to ask, shared decisions.
+
+Each option is a Markdown file with YAML front matter (see content/options/). This module
+parses and checks them; `python manage.py check` reports every problem with the file name.
+"""
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from decisionaid import catalogue
+from decisionaid.catalogue import ContentError
+
+OPTION_SECTIONS = (
+    "What it is",
+    "What it involves for your child and family",
+    "What is known",
+    "Possible side effects and downsides",
+    "Questions to ask",
+)
+COMPARISON_KEYS = ("involves", "time_in_hospital", "what_is_known", "main_downsides")
+CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
+
+
+@dataclass(frozen=True)
+class Number:
+    statement: str
+    out_of_100: int
+    qualifier: str
+    group: str
+    source: str
+    time_frame: str = ""
+    evidence_level: str = ""
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    title: str
+    summary: str
+    file: str
+    sources: tuple[str, ...]
+    reviewed: datetime.date
+    sections: dict = field(compare=False)  # section title -> Markdown text
+    comparison: dict = field(compare=False)
+    also_called: tuple[str, ...] = ()
+    applies_when: dict | None = field(default=None, compare=False)
+    numbers: tuple[Number, ...] = ()
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The bullets of 'Questions to ask': the family can tick them to bring along."""
+        lines = self.sections["Questions to ask"].splitlines()
+        return tuple(line[2:].strip() for line in lines if line.startswith(("- ", "* ")))
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    heading: str
+    text: str
+    sources: tuple[str, ...]
+    when: dict | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class SuggestedQuestion:
+    id: str
+    text: str
+    sources: tuple[str, ...] = ()
+    when: dict | None = field(default=None, compare=False)
+    topic: str = ""  # the option a question is about; empty for general questions
+
+    @property
+    def on_paper(self) -> str:
+        """On the handout a question stands alone, so it names its option."""
+        return f"{self.topic}: {self.text}" if self.topic else self.text
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    meaning: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    treatments: tuple[Option, ...]
+    palliative: Option
+    hospice: Option
+    notes: tuple[Note, ...]
+    questions_to_ask: tuple[SuggestedQuestion, ...]
+    glossary: tuple[Term, ...]
+    shared_decisions: dict = field(compare=False)
+
+    @property
+    def reviewed(self) -> datetime.date:
+        """The oldest reviewed date of any content: the date the whole is reviewed to."""
+        return min(o.reviewed for o in (*self.treatments, self.palliative, self.hospice))
+
+
+def split_front_matter(text, where):
+    match = re.match(r"\A---\n(.*?)\n---\n(.*)\Z", text, re.S)
+    if not match:
+        raise ContentError(f"{where}: must start with front matter between '---' lines")
+    try:
+        return yaml.safe_load(match.group(1)) or {}, match.group(2)
+    except yaml.YAMLError as error:
+        raise ContentError(f"{where}: front matter cannot be read: {error}") from error
+
+
+def split_sections(body):
+    sections, current = {}, None
+    for line in body.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        elif current:
+            sections[current].append(line)
+    return {title: "\n".join(lines).strip() for title, lines in sections.items()}
+
+
+def read_option(path) -> Option:
+    where = f"options/{path.name}" if path.parent.name == "options" else path.name
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"), where)
+    try:
+        return Option(
+            id=meta["id"],
+            title=meta["title"],
+            summary=meta["summary"],
+            file=where,
+            sources=tuple(meta["sources"]),
+            reviewed=meta["reviewed"],
+            sections=split_sections(body),
+            comparison=meta["comparison"],
+            also_called=tuple(meta.get("also_called") or ()),
+            applies_when=meta.get("applies_when"),
+            numbers=tuple(Number(**n) for n in meta.get("numbers") or ()),
+        )
+    except KeyError as error:
+        raise ContentError(f"{where}: missing {error} in the front matter") from error
+    except TypeError as error:
+        raise ContentError(f"{where}: a number entry is malformed: {error}") from error
+
+
+def option_problems(option: Option, known_sources, questions_by_id):
+    where = option.file
+    if not option.sources:
+        yield f"{where}: an option must name its sources"
+    for source in {*option.sources, *(n.source for n in option.numbers)}:
+        if source not in known_sources:
+            yield f"{where}: unknown source {source!r} (not in sources.yaml)"
+    for number in option.numbers:
+        if number.source not in option.sources:
+            yield f"{where}: a number cites {number.source}, which is not in the file's sources"
+        if not 0 <= int(number.out_of_100) <= 100:
+            yield f"{where}: out_of_100 must be between 0 and 100"
+    if not isinstance(option.reviewed, datetime.date):
+        yield f"{where}: reviewed must be a date (YYYY-MM-DD)"
+    for section in OPTION_SECTIONS:
+        if not option.sections.get(section):
+            yield f"{where}: missing the section '## {section}'"
+    for key in COMPARISON_KEYS:
+        if not option.comparison.get(key):
+            yield f"{where}: comparison is missing {key!r}"
+    yield from catalogue.condition_problems(option.applies_when, questions_by_id, where)
+
+
+def _sources_of(where, raw, known_sources):
+    sources = tuple(raw.get("sources") or ())
+    if not sources:
+        raise ContentError(f"{where}: names no sources")
+    for source in sources:
+        if source not in known_sources:
+            raise ContentError(f"{where}: unknown source {source!r} (not in sources.yaml)")
+    return sources
+
+
+@functools.cache
+def load() -> Library:
+    base = catalogue.load()
+    known_sources = {s.id for s in base.sources}
+    questions_by_id = {q.id: q for q in base.questions}
+    folder = catalogue.CONTENT_DIR
+    treatments = tuple(read_option(p) for p in sorted((folder / "options").glob("*.md")))
+    palliative = read_option(folder / CARE_FILES["palliative-care"])
+    hospice = read_option(folder / CARE_FILES["hospice-care"])
+    problems = [
+        problem
+        for option in (*treatments, palliative, hospice)
+        for problem in option_problems(option, known_sources, questions_by_id)
+    ]
+    if not treatments:
+        problems.append("options/: there are no option files")
+    notes = tuple(
+        Note(
+            id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
+            sources=_sources_of(f"notes.yaml: note {n['id']!r}", n, known_sources),
+        )
+        for n in catalogue.read_yaml("notes.yaml")["notes"]
+    )
+    for note in notes:
+        problems += catalogue.condition_problems(note.when, questions_by_id, f"notes.yaml: note {note.id!r}")
+    asks = tuple(
+        SuggestedQuestion(id=q["id"], text=q["text"], sources=tuple(q.get("sources") or ()), when=q.get("when"))
+        for q in catalogue.read_yaml("questions-to-ask.yaml")["questions"]
+    )
+    for ask in asks:
+        problems += catalogue.condition_problems(ask.when, questions_by_id, f"questions-to-ask.yaml: {ask.id!r}")
+    glossary = tuple(
+        Term(term=t["term"], meaning=t["meaning"],
+             sources=_sources_of(f"glossary.yaml: {t['term']!r}", t, known_sources))
+        for t in catalogue.read_yaml("glossary.yaml")["terms"]
+    )
+    if problems:
+        raise ContentError("\n".join(problems))
+    return Library(
+        treatments=treatments,
+        palliative=palliative,
+        hospice=hospice,
+        notes=notes,
+        questions_to_ask=asks,
+        glossary=glossary,
+        shared_decisions=catalogue.read_yaml("shared-decisions.yaml"),
+    )
+
+
+def content_errors() -> list[str]:
+    try:
+        load()
+    except ContentError as error:
+        return str(error).splitlines()
+    except (KeyError, TypeError) as error:
+        return [f"content: a required entry is missing or malformed: {error}"]
+    return []

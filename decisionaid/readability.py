@@ -1,0 +1,80 @@
+"""Reading grade of every family-facing block of content (Flesch-Kincaid, via textstat).
+
+One documented rule leaves names out of the count, because the name of a medicine, a test or
+a treatment is long whatever we do: before measuring, a word is dropped when it is written in
+capitals (MIBG, ALK, DFMO), contains a digit (131I-MIBG, Hu14.18K322A), or is one of the
+medicine, gene and treatment names in NAMES below. Everything else counts, and headings are
+not blocks of text.
+"""
+
+import functools
+import re
+import statistics
+
+from decisionaid import catalogue, library
+
+NAMES = {
+    "bevacizumab", "busulfan", "carboplatin", "cisplatin", "crizotinib", "cyclophosphamide",
+    "decitabine", "dinutuximab", "doxorubicin", "eflornithine", "entrectinib", "etoposide",
+    "fenretinide", "idasanutlin", "ifosfamide", "irinotecan", "isotretinoin", "lorlatinib",
+    "melphalan", "metaiodobenzylguanidine", "naxitamab", "neuroblastoma", "neuroblastomas",
+    "retinoic", "temozolomide", "thiotepa", "topotecan", "venetoclax", "vincristine",
+    "vorinostat", "lenalidomide", "difluoromethylornithine", "radionuclides", "radiosensitisers",
+    "disialoganglioside", "hematopoietic", "somatostatin", "dinutuximab-beta", "hycamtin",
+    "unituxin", "iwilfin", "lorbrena", "camptosar", "temodar", "zolinza", "dacogen",
+    # treatment names
+    "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy", "metaiodobenzylguanidine",
+}
+NAME_WORD = re.compile(r"\b(?:[A-Z][A-Z0-9-]+|\S*\d\S*)\b")
+
+
+def without_names(text: str) -> str:
+    text = NAME_WORD.sub("", text)
+    words = [w for w in text.split() if w.strip(".,;:()\"'").lower() not in NAMES]
+    return " ".join(words)
+
+
+def plain(markdown_text: str) -> str:
+    """Markdown to the words a family reads: no bullets, links or emphasis marks."""
+    text = "\n".join(line for line in markdown_text.splitlines() if not line.startswith("#"))
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>]", "", text)
+    # A bullet is a sentence of its own.
+    return "\n".join(re.sub(r"^\s*[-+]\s+", "", line).rstrip(".") + "." if line.strip().startswith(("- ", "+ ")) else line for line in text.splitlines())
+
+
+def grade(text: str) -> float:
+    import textstat  # loaded only when a grade is wanted
+
+    return textstat.flesch_kincaid_grade(without_names(text))
+
+
+def family_facing_blocks():
+    """(where, text) for every block of words a family reads, paragraph by paragraph."""
+    questions = catalogue.load()
+    for question in questions.questions:
+        yield f"questions.yaml: {question.id}", " ".join(filter(None, [question.text, question.hint]))
+    content = library.load()
+    for option in (*content.treatments, content.palliative, content.hospice):
+        yield f"{option.file}: summary", option.summary
+        for section, text in option.sections.items():
+            for n, paragraph in enumerate(re.split(r"\n\s*\n", plain(text)), 1):
+                if paragraph.strip():
+                    yield f"{option.file}: {section} ¶{n}", paragraph
+        for number in option.numbers:
+            yield f"{option.file}: number", number.statement
+    for note in content.notes:
+        yield f"notes.yaml: {note.id}", note.text
+    for term in content.glossary:
+        yield f"glossary.yaml: {term.term}", term.meaning
+    shared = content.shared_decisions
+    for key in ("values", "decision_style", "sure_help"):
+        for item, text in shared[key].items():
+            yield f"shared-decisions.yaml: {key}.{item}", text
+
+
+@functools.cache
+def content_grades() -> dict:
+    """Each block's grade, and the median: shown on the About page, checked by the tests."""
+    grades = {where: grade(text) for where, text in family_facing_blocks()}
+    return {"blocks": grades, "median": statistics.median(grades.values()), "worst": max(grades.values())}

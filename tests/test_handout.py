@@ -1,0 +1,111 @@
+"""The handout as HTML and as a PDF: contents, order, page budget and bad input."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from decisionaid import tailoring
+from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from tests.helpers import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+TYPICAL = dict(
+    cancer_course="relapsed",
+    risk_group="high",
+    where_now=["elsewhere"],
+    treatments_had=["chemotherapy", "transplant", "anti-gd2"],
+    what_matters={"control": "very", "home": "very", "comfort": "somewhat", "everyday": "very",
+                  "travel": "not-sure", "research": "somewhat"},
+    hopes="That Maya can go back to school with her friends.",
+    worries="That the treatment will hurt her and we will not have time at home.",
+    sure={"sure": "no", "understand": "yes", "risks": "no", "encouragement": "yes"},
+)
+OWN_QUESTION = "Can Maya's grandmother stay with her in hospital?"
+
+
+def family(client, chosen=3, **answers):
+    answers = complete_answers(**{**TYPICAL, **answers})
+    offered = [q.id for q in tailoring.summarise(answers).suggested_questions]
+    session = client.session
+    session[SESSION_KEY] = answers
+    session[QUESTIONS_KEY] = {"chosen": offered[:chosen], "own": [OWN_QUESTION]}
+    session.save()
+    return answers
+
+
+def pdf_text(response):
+    reader = PdfReader(io.BytesIO(response.content))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text):
+    return re.sub(r"\s+", " ", text)
+
+
+def test_handout_page_has_the_sections_in_order(client):
+    family(client)
+    html = client.get("/handout/").content.decode()
+    headings = ["Our summary for the care team", "Our child's situation", "What matters most to us",
+                "Options to talk about", "Palliative and supportive care", "Our questions",
+                "Medical words used here", "Where this information comes from"]
+    positions = [html.index(h) for h in headings]
+    assert positions == sorted(positions)
+    assert "does not replace your child's care team" in html
+    assert 'class="site-header' not in html  # no site navigation on paper
+    assert "Download PDF" in html and "js-print" in html
+
+
+def test_pdf_carries_the_familys_own_words_and_questions(client):
+    family(client)
+    response = client.get("/handout.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert re.fullmatch(r'inline; filename="neuroblastoma-conversation-summary-\d{4}-\d{2}-\d{2}\.pdf"',
+                        response["Content-Disposition"])
+    pages, text = pdf_text(response)
+    text = flat(text)
+    for words in ["That Maya can go back to school with her friends.", "High risk",
+                  "Time at home and fewer hospital stays: Very important", OWN_QUESTION,
+                  f"Page 1 of {pages}"]:
+        assert words in text, words
+
+
+def test_typical_handout_fits_four_pages(client):
+    family(client)
+    pages, _ = pdf_text(client.get("/handout.pdf"))
+    assert pages <= 4
+
+
+def test_every_option_handout_fits_six_pages(client):
+    # Unsure about everything that shapes the order: every option leads.
+    answers = family(client, chosen=5, risk_group="not-sure", where_now=["not-sure"], alk="yes")
+    assert not tailoring.summarise(answers).others
+    pages, _ = pdf_text(client.get("/handout.pdf"))
+    assert pages <= 6
+
+
+def test_handout_before_the_journey_is_complete_explains_and_links(client):
+    session = client.session
+    session[SESSION_KEY] = {"cancer-course": "relapsed"}
+    session.save()
+    for url in ("/handout/", "/handout.pdf"):
+        page = client.get(url)
+        assert page.status_code == 409
+        assert b"Your summary is not ready yet" in page.content
+        assert b'href="/questions/risk-group/"' in page.content
+
+
+def test_a_pdf_failure_shows_a_clear_page_and_is_logged(client, monkeypatch, caplog):
+    family(client)
+
+    def broken(context):
+        raise OSError("cannot load library 'pango'")
+
+    monkeypatch.setattr("decisionaid.handout.render_pdf", broken)
+    page = client.get("/handout.pdf")
+    assert page.status_code == 503
+    assert b"We could not make the PDF" in page.content and b"Traceback" not in page.content
+    assert "The handout PDF could not be made" in caplog.text
+    assert "Maya" not in caplog.text  # nothing the family typed reaches the logs

@@ -1,0 +1,102 @@
+"""The summary page, its questions to bring, and the About page."""
+
+import pytest
+
+from decisionaid import tailoring
+from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from tests.helpers import complete_answers
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def family(client, **answers):
+    answers = complete_answers(**answers)
+    session = client.session
+    session[SESSION_KEY] = answers
+    session.save()
+    return tailoring.summarise(answers)
+
+
+def saved(client):
+    return client.session.get(QUESTIONS_KEY, {"chosen": [], "own": []})
+
+
+def test_summary_shows_situation_options_care_and_questions(client):
+    summary = family(client, risk_group="high", hopes="Home by spring")
+    html = client.get("/summary/").content.decode()
+    for words in ["Your child's situation", "High risk", "Options your child's team may talk with you about",
+                  "Palliative and supportive care", "Hospice and end-of-life care", "Making the decision together",
+                  "Questions to bring", 'href="/check-your-answers/"']:
+        assert words in html, words
+    for option in summary.options_shown:
+        assert f'id="option-{option.id}"' in html
+    assert html.count("<details") >= len(summary.options_shown)
+
+
+def test_low_risk_where_it_started_has_no_high_risk_prognosis_words(client):
+    family(client, risk_group="low", where_now=["same-place"])
+    html = client.get("/summary/").content.decode()
+    assert "very poor" not in html
+
+
+def test_summary_before_the_journey_is_complete_goes_to_the_first_unanswered_question(client):
+    session = client.session
+    session[SESSION_KEY] = {"cancer-course": "relapsed"}
+    session.save()
+    assert client.get("/summary/")["Location"] == "/questions/risk-group/"
+    assert client.post("/summary/questions/", {"chosen": ["x"]})["Location"] == "/questions/risk-group/"
+
+
+def test_ticking_and_adding_questions_is_kept(client):
+    summary = family(client)
+    first, second = (q.id for q in summary.suggested_questions[:2])
+    response = client.post("/summary/questions/", {"chosen": [first, second, "not-offered"], "own_question": "  Can we go home between treatments?  "})
+    assert response["Location"] == "/summary/#questions-to-bring"
+    assert saved(client) == {"chosen": [first, second], "own": ["Can we go home between treatments?"]}
+    html = client.get("/summary/").content.decode()
+    assert f'value="{first}" id="ask-{first}" checked' in html
+    assert "Can we go home between treatments?" in html
+
+    client.post("/summary/questions/", {"chosen": [second]})
+    assert saved(client)["chosen"] == [second]
+    assert saved(client)["own"] == ["Can we go home between treatments?"]
+
+
+def test_removing_an_own_question(client):
+    family(client)
+    client.post("/summary/questions/", {"own_question": "One"})
+    client.post("/summary/questions/", {"own_question": "Two"})
+    client.post("/summary/questions/", {"remove": "0"})
+    assert saved(client)["own"] == ["Two"]
+    client.post("/summary/questions/", {"remove": "7"})
+    client.post("/summary/questions/", {"remove": "-1"})
+    assert saved(client)["own"] == ["Two"]
+
+
+def test_an_over_long_own_question_is_refused_kindly(client):
+    family(client)
+    response = client.post("/summary/questions/", {"own_question": "x" * 301}, follow=True)
+    assert "must be 300 characters or fewer" in response.content.decode()
+    assert saved(client)["own"] == []
+
+
+def test_htmx_question_save_returns_the_summary_partial(client):
+    family(client)
+    response = client.post("/summary/questions/", {"own_question": "Hello"}, **HTMX)
+    partial = client.get(response["Location"].split("#")[0], **HTMX)
+    assert 'id="questions-to-bring"' in partial.content.decode()
+    assert "<html" not in partial.content.decode()
+
+
+def test_about_page_meets_the_ipdas_certification_items(client):
+    html = client.get("/about/").content.decode()
+    for words in ["Where the information comes from", "Cancer Research UK", "How the content was chosen",
+                  "Published:", "last reviewed", "reviewed at least once a year", "Funding and conflicts of interest",
+                  "Flesch-Kincaid grade"]:
+        assert words in html, words
+
+
+def test_about_page_funding_can_be_overridden(client, settings):
+    settings.DECISIONAID_FUNDING = "Funded by the Example Children's Hospital."
+    assert "Funded by the Example Children&#x27;s Hospital." in client.get("/about/").content.decode()
