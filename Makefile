@@ -5,7 +5,11 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test check lint clean
+# A stable local secret for `make serve`, so sessions survive a restart (production sets its own).
+SECRET := $(shell test -f .secret-key || python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret-key; cat .secret-key)
+PROD   := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$(SECRET)}
+
+.PHONY: run test serve bench check lint clean
 
 run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
@@ -13,8 +17,14 @@ run: $(STAMP)
 
 test: $(STAMP) $(VNU)
 	DJANGO_DEBUG=1 $(PY) manage.py check
-	DJANGO_DEBUG=1 $(PY) manage.py collectstatic --noinput -v0
+	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files.
+serve: $(STAMP)
+	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py collectstatic --noinput -v0
+	$(PROD) $(VENV)/bin/gunicorn decisionaid.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-3} --access-logfile -
 
 check: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py check
@@ -32,4 +42,4 @@ $(VNU): package-lock.json
 	@touch $(VNU)
 
 clean:
-	rm -rf $(VENV) .pytest_cache node_modules
+	rm -rf $(VENV) .pytest_cache node_modules staticfiles

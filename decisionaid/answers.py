@@ -1,7 +1,11 @@
 """The family's answers: typed access over the server-side session. Nothing else stores them."""
 
+import time
+
 SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
+SHARED_KEY = "shared_device"
+LAST_SEEN_KEY = "last_seen"
 
 
 class Answers:
@@ -24,6 +28,23 @@ class Answers:
 
     def replace_questions_to_bring(self, chosen: list[str], own: list[str]) -> None:
         self.session[QUESTIONS_KEY] = {"chosen": list(chosen), "own": list(own)}
+
+    @property
+    def is_shared_device(self) -> bool:
+        return bool(self.session.get(SHARED_KEY))
+
+    def mark_shared_device(self) -> None:
+        """Keep answers only for this browser session, and time them out (see middleware)."""
+        self.session[SHARED_KEY] = True
+        self.session[LAST_SEEN_KEY] = time.time()
+        self.session.set_expiry(0)
+
+    @property
+    def last_seen(self) -> float:
+        return self.session.get(LAST_SEEN_KEY, time.time())
+
+    def touch(self) -> None:
+        self.session[LAST_SEEN_KEY] = time.time()
 
     def clear(self) -> None:
         """Delete the session row itself, not just its contents."""

@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "decisionaid.middleware.permissions_policy",
+    "decisionaid.middleware.shared_device_expiry",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -58,6 +60,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
+                "decisionaid.context_processors.shared_device",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -80,9 +83,24 @@ SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "decisionaid.views.csrf_failure"
 
-HTTPS = env_flag("DJANGO_HTTPS", default=not DEBUG)
+# Production sets DJANGO_HTTPS=1 (README: deploying); `check --deploy` insists on it.
+HTTPS = env_flag("DJANGO_HTTPS")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env_flag("DJANGO_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+# Behind a proxy that ends TLS (see README: deploying), trust its scheme header.
+if env_flag("DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# A shared clinic tablet: answers last only for this browser session, and are erased on the
+# server after a spell of inactivity (a warning first). A clinic can switch it on for every
+# family here; a family can also choose it on the start page.
+SHARED_DEVICE = env_flag("DECISIONAID_SHARED_DEVICE")
+SHARED_DEVICE_WARNING_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_WARNING_SECONDS", 10 * 60))
+SHARED_DEVICE_GRACE_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_GRACE_SECONDS", 60))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -92,6 +110,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Compressed, fingerprinted files that browsers may cache for a year (whitenoise).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 # Only this site's own resources: no inline script or style, no third-party anything.
 SECURE_CSP = {
@@ -130,6 +157,8 @@ DECISIONAID_CONFLICTS = os.environ.get(
     "five public web pages listed on this page.",
 )
 
+# Logs never carry what a family typed: Django logs paths and errors, not form data, and
+# answers never appear in a URL. Request logging is left at WARNING.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -11,5 +11,9 @@ urlpatterns = [
     path("handout/", views.handout_page, name="handout"),
     path("handout.pdf", views.handout_pdf, name="handout_pdf"),
     path("about/", views.about, name="about"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("still-here/", views.still_here, name="still_here"),
     path("start-over/", views.start_over, name="start_over"),
 ]
+
+handler500 = "decisionaid.views.server_error"

@@ -5,13 +5,17 @@ from the same template.
 """
 
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import catalogue, handout, journey, library, readability, tailoring
@@ -36,20 +40,57 @@ def question_url(question, changing=False):
     return f"{url}?change=1" if changing else url
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def start(request):
-    answers = Answers(request.session).data
+    store = Answers(request.session)
+    if request.method == "POST":  # "Start now", perhaps on a shared device
+        if request.POST.get("shared_device") == "yes":
+            store.mark_shared_device()
+        return redirect(question_url(catalogue.load().questions[0]))
+    answers = store.data
     resume = journey.first_unanswered(answers)
     return render_page(
         request,
         "start.html",
         {
-            "has_answers": bool(answers),
             "page_title": "Getting ready to talk about your child's next step",
-            "first_question": catalogue.load().questions[0],
+            "has_answers": bool(answers),
             "resume_url": question_url(resume) if resume else reverse("check_answers"),
+            "clinic_shared_device": settings.SHARED_DEVICE,
+            "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
         },
     )
+
+
+@require_POST
+def still_here(request):
+    """'I'm still here' on a shared device: the middleware has already noted the activity."""
+    next_url = request.POST.get("next", "")
+    # Only a path on this site: never another site, never a name redirect() would look up.
+    is_local_path = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    )
+    return HttpResponseRedirect(next_url if is_local_path else reverse("start"))
+
+
+@require_GET
+def privacy(request):
+    return render_page(
+        request,
+        "privacy.html",
+        {
+            "page_title": "Your privacy",
+            "session_days": settings.SESSION_COOKIE_AGE // 86400,
+            "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+        },
+    )
+
+
+def server_error(request):
+    """A plain page, never a stack trace; database trouble asks the family to try again."""
+    database_trouble = isinstance(sys.exc_info()[1], DatabaseError)
+    html = render_to_string("500.html", {"database_trouble": database_trouble})
+    return HttpResponse(html, status=503 if database_trouble else 500)
 
 
 @require_http_methods(["GET", "POST"])

@@ -52,7 +52,8 @@ def test_the_journey_covers_every_question():
 def test_start_page(client):
     page = client.get("/")
     assert page.status_code == 200
-    assert b"Start now" in page.content and b'href="/questions/cancer-course/"' in page.content
+    assert b"Start now" in page.content and b"This is a shared device" in page.content
+    assert client.post("/")["Location"] == "/questions/cancer-course/"
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)

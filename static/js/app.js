@@ -28,7 +28,43 @@
     }
   });
 
+  // On a shared device: warn after a spell without use, then erase everything (the server
+  // erases too, on its own clock, if the tablet is simply put down).
+  function watchSharedDevice() {
+    var body = document.body;
+    if (!body.hasAttribute("data-shared-device")) return;
+    var warnAfter = Number(body.getAttribute("data-warning-seconds")) * 1000;
+    var grace = Number(body.getAttribute("data-grace-seconds")) * 1000;
+    var dialog = document.getElementById("still-here");
+    var warnTimer, eraseTimer;
+    function schedule() {
+      clearTimeout(warnTimer);
+      clearTimeout(eraseTimer);
+      warnTimer = setTimeout(warn, warnAfter);
+      var next = dialog && dialog.querySelector("input[name=next]");
+      if (next) next.value = location.pathname + location.search;
+    }
+    function warn() {
+      if (dialog && dialog.showModal) dialog.showModal();
+      eraseTimer = setTimeout(function () {
+        var form = document.getElementById("start-over-form");
+        if (form) form.submit();
+      }, grace);
+    }
+    var stillHere = dialog && dialog.querySelector("form");
+    if (stillHere) {
+      stillHere.addEventListener("submit", function (event) {
+        event.preventDefault();
+        fetch(stillHere.action, { method: "POST", body: new FormData(stillHere), credentials: "same-origin" })
+          .then(function () { dialog.close(); schedule(); });
+      });
+    }
+    document.addEventListener("htmx:afterSettle", schedule);
+    schedule();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    watchSharedDevice();
     // Like GOV.UK: a page that comes back with errors puts the family on the summary.
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
