@@ -39,7 +39,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "decisionaid.middleware.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -133,9 +133,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-# Not "no-referrer": under it browsers send "Origin: null" on form posts, which CSRF checks
-# must refuse. "same-origin" sends nothing to any other site either.
-SECURE_REFERRER_POLICY = "same-origin"
+# Browsers send "Origin: null" on form posts under no-referrer: see middleware.CsrfViewMiddleware.
+SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

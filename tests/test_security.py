@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.db import OperationalError
 
 from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
@@ -22,7 +23,7 @@ def test_strict_headers_on_every_page(client):
     assert csp["frame-ancestors"] == "'none'"
     assert "unsafe" not in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Referrer-Policy"] == "no-referrer"
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert "Strict-Transport-Security" not in response  # plain HTTP here
@@ -126,3 +127,28 @@ class TestSharedDevice:
         client.post("/questions/cancer-course/", {"answer": "relapsed"})
         monkeypatch.setattr(time, "time", lambda: 10**10)
         assert client.get("/questions/risk-group/").status_code == 200
+
+
+class TestFormPostsUnderNoReferrer:
+    """Under `Referrer-Policy: no-referrer` browsers post with `Origin: null`."""
+
+    def post(self, origin, fetch_site=None, with_token=True):
+        client = Client(enforce_csrf_checks=True)
+        client.get("/")
+        token = client.cookies["csrftoken"].value if with_token else "wrong"
+        headers = {"Origin": origin, **({"Sec-Fetch-Site": fetch_site} if fetch_site else {})}
+        return client.post("/questions/cancer-course/", {"answer": "relapsed", "csrfmiddlewaretoken": token},
+                           headers=headers)
+
+    def test_this_sites_own_form_is_accepted(self):
+        assert self.post("null", "same-origin").status_code == 302
+
+    def test_an_older_browser_without_fetch_metadata_is_accepted(self):
+        assert self.post("null").status_code == 302
+
+    def test_a_post_from_another_site_is_refused(self):
+        assert self.post("null", "cross-site").status_code == 403
+        assert self.post("https://evil.example", "cross-site").status_code == 403
+
+    def test_the_token_is_still_required(self):
+        assert self.post("null", "same-origin", with_token=False).status_code == 403
