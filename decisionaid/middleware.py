@@ -4,7 +4,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.middleware import csrf
+from django.core.exceptions import DisallowedHost
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
@@ -60,16 +60,27 @@ def shared_device_expiry(get_response):
     return middleware
 
 
-class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """Django's CSRF protection, made to work under `Referrer-Policy: no-referrer`.
+
+def restore_own_origin(get_response):
+    """Lets Django's CSRF check work under `Referrer-Policy: no-referrer`.
 
     Under that policy browsers send `Origin: null` with this site's own form posts, which
-    Django's origin check refuses. A null origin is accepted only when the browser does not say
-    the post came from another site (`Sec-Fetch-Site`, which pages cannot forge); the CSRF
-    token, checked as always, and the SameSite session cookie still guard every post.
+    Django's origin check refuses. When the browser says the post came from this same site
+    (`Sec-Fetch-Site`, which pages cannot forge), or is too old to say, the null is read as this
+    site's own origin. Django's CSRF middleware then checks the post as always, token included;
+    a post that another site sent keeps its null origin and is refused.
     """
 
-    def _origin_verified(self, request):
-        if request.META["HTTP_ORIGIN"] == "null":
-            return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
-        return super()._origin_verified(request)
+    def middleware(request):
+        if (
+            request.META.get("HTTP_ORIGIN") == "null"
+            and request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
+        ):
+            try:
+                host = request.get_host()
+            except DisallowedHost:
+                return get_response(request)  # Django refuses the request with its own 400
+            request.META["HTTP_ORIGIN"] = f"{request.scheme}://{host}"
+        return get_response(request)
+
+    return middleware

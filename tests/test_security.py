@@ -1,7 +1,12 @@
 """Headers, privacy, shared devices, oversized requests and database trouble."""
 
 import logging
+import os
+import secrets
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -12,6 +17,7 @@ from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_strict_headers_on_every_page(client):
@@ -27,6 +33,15 @@ def test_strict_headers_on_every_page(client):
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert "Strict-Transport-Security" not in response  # plain HTTP here
+
+
+def test_the_production_settings_pass_djangos_deployment_check():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_HTTPS="1", DJANGO_ALLOWED_HOSTS="aid.example.org")
+    checked = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                             cwd=ROOT, env=env, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr + checked.stdout
+    assert "no issues" in checked.stdout
 
 
 def test_hsts_when_https_is_on(client, settings):
@@ -132,16 +147,17 @@ class TestSharedDevice:
 class TestFormPostsUnderNoReferrer:
     """Under `Referrer-Policy: no-referrer` browsers post with `Origin: null`."""
 
-    def post(self, origin, fetch_site=None, with_token=True):
+    def post(self, origin, fetch_site=None, with_token=True, secure=False):
         client = Client(enforce_csrf_checks=True)
-        client.get("/")
+        client.get("/", secure=secure)
         token = client.cookies["csrftoken"].value if with_token else "wrong"
         headers = {"Origin": origin, **({"Sec-Fetch-Site": fetch_site} if fetch_site else {})}
         return client.post("/questions/cancer-course/", {"answer": "relapsed", "csrfmiddlewaretoken": token},
-                           headers=headers)
+                           headers=headers, secure=secure)
 
-    def test_this_sites_own_form_is_accepted(self):
-        assert self.post("null", "same-origin").status_code == 302
+    @pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+    def test_this_sites_own_form_is_accepted(self, secure):
+        assert self.post("null", "same-origin", secure=secure).status_code == 302
 
     def test_an_older_browser_without_fetch_metadata_is_accepted(self):
         assert self.post("null").status_code == 302
