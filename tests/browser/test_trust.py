@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.family import HIGH_RISK_FAMILY, answer_current_question
 from tests.browser.pages import finish_journey
-from tests.browser.servers import AppServer, migrate
+from tests.servers import AppServer, database_for_servers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,8 +68,7 @@ def test_a_shared_tablet_put_down_is_erased_by_the_server(open_page, settings):
 
 
 def test_answers_survive_a_server_restart_between_two_questions(open_page, tmp_path):
-    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    migrate(database)
+    database = database_for_servers(tmp_path)
     server = AppServer(database).start()
     try:
         page = open_page("tablet", javascript=True)

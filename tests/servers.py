@@ -6,9 +6,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 SECRET = "test-only-secret-key-shared-by-every-server-process-0123456789"
 
@@ -31,6 +32,20 @@ def migrate(database_url):
                        env=server_env(database_url), check=True)
 
 
+def database_for_servers(tmp_path):
+    """A database several server processes can share: the suite's own test database when it
+    runs on PostgreSQL (already migrated), else a fresh SQLite file."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        db = connection.settings_dict
+        url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    else:
+        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+        migrate(url)
+    return url
+
+
 class AppServer:
     def __init__(self, database_url, port=None):
         self.database_url = database_url
@@ -44,15 +59,16 @@ class AppServer:
             cwd=ROOT, env=server_env(self.database_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so stop() takes the workers too
         )
-        deadline = time.monotonic() + 20
+        # Ready when a worker answers, not when the port opens: gunicorn's master listens first.
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                urllib.request.urlopen(f"{self.url}/privacy/", timeout=5).close()
                 return self
             except OSError:
                 if self.process.poll() is not None:
                     raise RuntimeError(self.process.stderr.read().decode())
-                time.sleep(0.1)
+                time.sleep(0.2)
         raise RuntimeError("the app server did not start")
 
     def stop(self):

@@ -1,0 +1,85 @@
+"""Two app server processes over one database: a family's requests may land on either."""
+
+import http.cookiejar
+import itertools
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+
+from decisionaid import catalogue
+from tests.helpers import complete_answers
+from tests.servers import AppServer, database_for_servers
+
+pytestmark = pytest.mark.django_db(transaction=True)
+FAMILY = complete_answers(
+    cancer_course="relapsed", risk_group="high", treatments_had=["topotecan", "transplant"],
+    hopes="To be home by spring, all of us together.",
+)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # each step is its own request, so the next one can go to the other server
+
+
+class AlternatingFamily:
+    """One browser's cookies, each request sent to the next server in turn."""
+
+    def __init__(self, servers):
+        self.servers = itertools.cycle(servers)
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirects
+        )
+        self.served_by = []
+
+    def request(self, path, data=None):
+        server = next(self.servers)
+        self.served_by.append(server.port)
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(server.url + path, body, timeout=30) as response:
+                return response.status, "", response.read().decode()
+        except urllib.error.HTTPError as response:  # a redirect, or an error to report
+            return response.code, response.headers.get("Location", ""), response.read().decode()
+
+    def post(self, path, data):
+        token = next(c.value for c in self.cookies if c.name == "csrftoken")
+        return self.request(path, {**data, "csrfmiddlewaretoken": token})
+
+
+def form_data(question, answer):
+    if question.kind == "grid":
+        return dict(answer)
+    return {"answer": answer}
+
+
+def test_a_family_completes_the_journey_across_two_app_servers(tmp_path):
+    database = database_for_servers(tmp_path)
+    servers = [AppServer(database).start(), AppServer(database).start()]
+    try:
+        family = AlternatingFamily(servers)
+        status, _, _ = family.request("/")
+        assert status == 200
+        status, location, _ = family.post("/", {})
+        while location != "/check-your-answers/":
+            assert status == 302, (status, location)
+            question = catalogue.load().question(re.fullmatch(r"/questions/([\w-]+)/", location)[1])
+            status, _, _ = family.request(location)
+            assert status == 200, location
+            status, location, _ = family.post(location, form_data(question, FAMILY[question.id]))
+        status, _, summary = family.request("/summary/")
+        assert status == 200
+        assert "High risk" in summary and "Your summary" in summary
+        status, _, handout = family.request("/handout/")
+        assert status == 200 and FAMILY["hopes"] in handout
+        assert len(family.served_by) > 40 and set(family.served_by) == {s.port for s in servers}
+        if connection.vendor == "postgresql":  # the servers wrote to this suite's own database
+            assert Session.objects.exists()
+    finally:
+        for server in servers:
+            server.stop()
