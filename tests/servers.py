@@ -65,6 +65,8 @@ class AppServer:
             try:
                 urllib.request.urlopen(f"{self.url}/privacy/", timeout=5).close()
                 return self
+            except urllib.error.HTTPError:
+                return self  # a worker answered, if only to say the database is missing
             except OSError:
                 if self.process.poll() is not None:
                     raise RuntimeError(self.process.stderr.read().decode())

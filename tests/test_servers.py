@@ -1,4 +1,4 @@
-"""Two app server processes over one database: a family's requests may land on either."""
+"""Real app server processes: two over one database, and one whose database is gone."""
 
 import http.cookiejar
 import itertools
@@ -12,7 +12,7 @@ from django.db import connection
 
 from decisionaid import catalogue
 from tests.helpers import complete_answers
-from tests.servers import AppServer, database_for_servers
+from tests.servers import AppServer, database_for_servers, free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FAMILY = complete_answers(
@@ -83,3 +83,32 @@ def test_a_family_completes_the_journey_across_two_app_servers(tmp_path):
     finally:
         for server in servers:
             server.stop()
+
+
+@pytest.mark.parametrize(
+    "database",
+    ["sqlite:////no/such/folder/db.sqlite3", f"postgres://nobody:nothing@127.0.0.1:{free_port()}/gone"],
+    ids=["sqlite", "postgresql"],
+)
+def test_a_database_that_is_gone_gives_a_plain_try_again_page(database):
+    server = AppServer(database).start()
+    try:
+        family = AlternatingFamily([server])
+        assert family.request("/")[0] == 200  # nothing stored yet, so nothing to reach
+        status, _, page = family.post("/questions/cancer-course/", {"answer": "relapsed"})
+        assert_try_again_page(status, page)
+
+        family.cookies.set_cookie(http.cookiejar.Cookie(
+            0, "sessionid", "a-family-who-answered-before", None, False, "127.0.0.1", False, False,
+            "/", True, False, None, False, None, None, {},
+        ))
+        for path in ("/", "/questions/risk-group/", "/summary/", "/handout/"):
+            assert_try_again_page(*family.request(path)[::2])
+    finally:
+        server.stop()
+
+
+def assert_try_again_page(status, page):
+    assert status == 503
+    assert "Sorry, please try again" in page and "cannot reach the place where answers are kept" in page
+    assert "Traceback" not in page and "Error" not in page
