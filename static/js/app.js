@@ -21,11 +21,45 @@
       if (saved) saved.focus();
       return;
     }
-    if (target && target.id === "main") {
-      focusPageStart();
-      var status = document.getElementById("page-status");
-      if (status) status.textContent = document.title;
-    }
+    if (target && target.id === "main") showNewPage(document.title);
+  });
+
+  function showNewPage(title) {
+    focusPageStart();
+    var status = document.getElementById("page-status");
+    if (status) status.textContent = title;
+  }
+
+  // htmx leaves error responses unswapped, so a click would seem to do nothing. Show the
+  // error page's main panel instead (an expired form, server trouble, a request too large),
+  // as the browser would without JavaScript.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status < 400) return;
+    event.detail.shouldSwap = false;
+    var page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+    var errorMain = page.getElementById("main");
+    var main = document.getElementById("main");
+    if (!errorMain || !main) return;
+    main.replaceChildren.apply(main, Array.prototype.slice.call(errorMain.childNodes));
+    document.title = page.title;
+    window.scrollTo(0, 0);
+    showNewPage(page.title);
+  });
+
+  // The service could not be reached at all: say so where the family is looking.
+  document.addEventListener("htmx:sendError", function () {
+    var main = document.getElementById("main");
+    if (!main || document.getElementById("offline-notice")) return;
+    var notice = document.createElement("div");
+    notice.id = "offline-notice";
+    notice.className = "notice notice--error";
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("tabindex", "-1");
+    notice.textContent = "We could not reach the service just now. Your earlier answers are saved. " +
+      "Please check your internet connection, then try again.";
+    main.insertBefore(notice, main.firstChild);
+    notice.focus();
   });
 
   // On a shared device: warn after a spell without use, then erase everything (the server

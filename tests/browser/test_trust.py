@@ -5,6 +5,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import OperationalError
 from playwright.sync_api import expect
 
 from tests.browser.family import HIGH_RISK_FAMILY, answer_current_question
@@ -87,3 +88,44 @@ def test_answers_survive_a_server_restart_between_two_questions(open_page, tmp_p
         expect(page.get_by_label("It went away, then came back", exact=True)).to_be_checked()
     finally:
         server.stop()
+
+
+def test_with_javascript_an_expired_form_shows_the_try_again_page(open_page):
+    page = open_page("tablet", javascript=True)
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    answer_current_question(page, HIGH_RISK_FAMILY)
+    page.context.clear_cookies(name="csrftoken")  # as if the page had been open too long
+    page.get_by_label("High risk", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("main h1")).to_have_text("Please try that again")
+    expect(page).to_have_title(re.compile("^Please try that again"))
+    expect(page.locator("main h1")).to_be_focused()
+    expect(page.locator("main main")).to_have_count(0)
+
+
+def test_with_javascript_database_trouble_shows_the_try_again_page(open_page, monkeypatch):
+    page = open_page("phone", javascript=True)
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+
+    def gone(*args, **kwargs):
+        raise OperationalError("the database is gone")
+
+    monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", gone)
+    page.get_by_label("It went away, then came back", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("main h1")).to_have_text("Sorry, please try again")
+    expect(page.locator("main")).to_contain_text("cannot reach the place where answers are kept")
+
+
+def test_with_javascript_a_lost_connection_is_said_plainly(open_page):
+    page = open_page("tablet", javascript=True)
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    page.route("**/questions/**", lambda route: route.abort())
+    page.get_by_label("It went away, then came back", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    notice = page.get_by_role("alert")
+    expect(notice).to_contain_text("We could not reach the service just now")
+    expect(notice).to_be_focused()
