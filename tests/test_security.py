@@ -138,6 +138,16 @@ class TestSharedDevice:
         self.start_shared(client)
         assert client.post("/still-here/", {"next": "https://evil.example/"})["Location"] == "/"
 
+    def test_printing_and_the_pdf_work_before_the_erase(self, client):
+        self.start_shared(client)
+        session = client.session
+        session[SESSION_KEY] = complete_answers()
+        session.save()
+        assert b"Our summary for the care team" in client.get("/handout/").content
+        pdf = client.get("/handout.pdf")
+        assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+        assert client.session.get("shared_device") is True
+
     def test_a_home_device_is_not_timed_out(self, client, monkeypatch):
         client.post("/questions/cancer-course/", {"answer": "relapsed"})
         monkeypatch.setattr(time, "time", lambda: 10**10)
