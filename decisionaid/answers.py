@@ -6,6 +6,8 @@ SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
 SHARED_KEY = "shared_device"
 LAST_SEEN_KEY = "last_seen"
+OWN_QUESTION_MAX_LENGTH = 300  # characters in one question of the family's own
+OWN_QUESTIONS_MAX = 30
 
 
 class Answers:

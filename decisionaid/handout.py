@@ -5,15 +5,13 @@ libraries still serves every other page.
 """
 
 import datetime
-import logging
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from decisionaid import catalogue, journey, library, tailoring
+from decisionaid import catalogue, library, tailoring
 from decisionaid.presenters import answer_rows, answer_text, terms_used
 
-logger = logging.getLogger(__name__)
 STYLESHEET = "css/handout.css"
 
 
@@ -40,7 +38,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
             [o.summary + " " + " ".join(o.comparison.values()) for o in shown], content.glossary
         ),
         "sources": questions.sources,
-        "reviewed": min(questions.reviewed, content.reviewed),
+        "reviewed": content.reviewed,
     }
 
 
@@ -55,10 +53,6 @@ def sure_rows(answers, help_by_item):
         }
         for item in sure.items
     ]
-
-
-def is_ready(answers) -> bool:
-    return journey.is_complete(answers)
 
 
 def render_pdf(context: dict) -> bytes:

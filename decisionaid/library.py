@@ -6,6 +6,7 @@ parses and checks them; `python manage.py check` reports every problem with the 
 
 import datetime
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ OPTION_SECTIONS = (
 )
 COMPARISON_KEYS = ("involves", "time_in_hospital", "what_is_known", "main_downsides")
 CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
+YAML_FILES = ("notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml")
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,24 @@ class Option:
     also_called: tuple[str, ...] = ()
     applies_when: dict | None = field(default=None, compare=False)
     numbers: tuple[Number, ...] = ()
+    order: int = 0  # where the option sits in its group: a fixed order, never a ranking
 
     @property
-    def questions(self) -> tuple[str, ...]:
-        """The bullets of 'Questions to ask': the family can tick them to bring along."""
+    def questions(self) -> tuple["SuggestedQuestion", ...]:
+        """The bullets of 'Questions to ask', for the family to tick and bring along.
+
+        Each id comes from the question's own words, so a family's ticks stay on the right
+        questions when an editor adds, removes or reorders bullets."""
         lines = self.sections["Questions to ask"].splitlines()
-        return tuple(line[2:].strip() for line in lines if line.startswith(("- ", "* ")))
+        texts = [line[2:].strip() for line in lines if line.startswith(("- ", "* "))]
+        return tuple(
+            SuggestedQuestion(id=f"{self.id}-{text_id(text)}", text=text, sources=self.sources, topic=self.title)
+            for text in texts
+        )
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -96,11 +110,13 @@ class Library:
     questions_to_ask: tuple[SuggestedQuestion, ...]
     glossary: tuple[Term, ...]
     shared_decisions: dict = field(compare=False)
+    files_reviewed: tuple[datetime.date, ...] = ()  # the yaml files' own reviewed dates
 
     @property
     def reviewed(self) -> datetime.date:
         """The oldest reviewed date of any content: the date the whole is reviewed to."""
-        return min(o.reviewed for o in (*self.treatments, self.palliative, self.hospice))
+        options = (*self.treatments, self.palliative, self.hospice)
+        return min(catalogue.load().reviewed, *self.files_reviewed, *(o.reviewed for o in options))
 
 
 def split_front_matter(text, where):
@@ -140,6 +156,7 @@ def read_option(path) -> Option:
             also_called=tuple(meta.get("also_called") or ()),
             applies_when=meta.get("applies_when"),
             numbers=tuple(Number(**n) for n in meta.get("numbers") or ()),
+            order=int(meta.get("order", 0)),
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
@@ -196,25 +213,29 @@ def load() -> Library:
     ]
     if not treatments:
         problems.append("options/: there are no option files")
+    files = {name: catalogue.read_yaml(name) for name in YAML_FILES}
+    for name, data in files.items():
+        if not isinstance(data.get("reviewed"), datetime.date):
+            problems.append(f"{name}: reviewed must be a date (YYYY-MM-DD)")
     notes = tuple(
         Note(
             id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
             sources=_sources_of(f"notes.yaml: note {n['id']!r}", n, known_sources),
         )
-        for n in catalogue.read_yaml("notes.yaml")["notes"]
+        for n in files["notes.yaml"]["notes"]
     )
     for note in notes:
         problems += catalogue.condition_problems(note.when, questions_by_id, f"notes.yaml: note {note.id!r}")
     asks = tuple(
         SuggestedQuestion(id=q["id"], text=q["text"], sources=tuple(q.get("sources") or ()), when=q.get("when"))
-        for q in catalogue.read_yaml("questions-to-ask.yaml")["questions"]
+        for q in files["questions-to-ask.yaml"]["questions"]
     )
     for ask in asks:
         problems += catalogue.condition_problems(ask.when, questions_by_id, f"questions-to-ask.yaml: {ask.id!r}")
     glossary = tuple(
         Term(term=t["term"], meaning=t["meaning"],
              sources=_sources_of(f"glossary.yaml: {t['term']!r}", t, known_sources))
-        for t in catalogue.read_yaml("glossary.yaml")["terms"]
+        for t in files["glossary.yaml"]["terms"]
     )
     if problems:
         raise ContentError("\n".join(problems))
@@ -225,7 +246,8 @@ def load() -> Library:
         notes=notes,
         questions_to_ask=asks,
         glossary=glossary,
-        shared_decisions=catalogue.read_yaml("shared-decisions.yaml"),
+        shared_decisions=files["shared-decisions.yaml"],
+        files_reviewed=tuple(data["reviewed"] for data in files.values()),
     )
 
 

@@ -2,7 +2,8 @@
 
 import re
 
-from decisionaid import catalogue, journey
+from decisionaid import catalogue, journey, library, tailoring
+from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 
 
 def answer_text(question, answer) -> list[str]:
@@ -47,3 +48,25 @@ def out_of_100(number) -> str:
     qualifier = "" if number.qualifier == "exactly" else number.qualifier
     words = f"{qualifier} {number.out_of_100} out of 100 {number.group}".strip()
     return f"{words}, {number.time_frame}" if number.time_frame else words
+
+
+def summary_context(answers: dict, saved_questions: dict) -> dict:
+    """Everything the summary page shows, from the answers and the family's questions."""
+    result = tailoring.summarise(answers)
+    content = library.load()
+    return {
+        "page_title": "Your summary",
+        "summary": result,
+        "situation": [p for p in answer_rows(answers) if p["part"].medical],
+        "option_cards": [
+            {"option": o, "terms": option_terms(o, content.glossary), "leading": o in result.leading}
+            for o in result.options_shown
+        ],
+        "chosen": set(saved_questions["chosen"]),
+        "own_questions": saved_questions["own"],
+        "own_question_max": OWN_QUESTION_MAX_LENGTH,
+        "palliative_terms": option_terms(result.palliative, content.glossary),
+        "hospice_terms": option_terms(result.hospice, content.glossary),
+        "shared_what_it_is": content.shared_decisions["what_it_is"],
+        "reviewed": content.reviewed,
+    }

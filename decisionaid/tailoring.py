@@ -3,28 +3,13 @@
 Options are ordered, never ranked and never hidden: an option whose content says it applies
 to children in the family's situation leads ("Options your child's team may talk with you
 about"); the rest follow ("Other options you may hear about"). Within each group the order is
-the fixed order below, which says nothing about how well an option works.
+the fixed `order` in each option's file, which says nothing about how well an option works.
 """
 
 from dataclasses import dataclass
 
 from decisionaid import conditions, library
 from decisionaid.library import Note, Option, SuggestedQuestion
-
-PRESENTATION_ORDER = (
-    "surgery-again",
-    "chemotherapy",
-    "chemoimmunotherapy",
-    "bevacizumab-chemotherapy",
-    "mibg-therapy",
-    "second-transplant",
-    "alk-targeted-therapy",
-    "eflornithine",
-    "clinical-trials",
-    "newer-approaches",
-    "radiation-therapy",
-)
-
 
 @dataclass(frozen=True)
 class Summary:
@@ -53,14 +38,9 @@ class Summary:
         return list(groups.items())
 
 
-def _order(option: Option):
-    ids = PRESENTATION_ORDER
-    return (ids.index(option.id) if option.id in ids else len(ids), option.title)
-
-
 def summarise(answers: dict) -> Summary:
     content = library.load()
-    treatments = sorted(content.treatments, key=_order)
+    treatments = sorted(content.treatments, key=lambda o: (o.order, o.title))
     leading = tuple(o for o in treatments if conditions.holds(o.applies_when, answers))
     others = tuple(o for o in treatments if o not in leading)
     shared = content.shared_decisions
@@ -95,9 +75,5 @@ def hospice_in_full(answers) -> bool:
 
 def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, ...]:
     """Questions from every option shown, then the general ones that fit these answers."""
-    from_options = tuple(
-        SuggestedQuestion(id=f"{option.id}-{n}", text=text, sources=option.sources, topic=option.title)
-        for option in options
-        for n, text in enumerate(option.questions, 1)
-    )
+    from_options = tuple(question for option in options for question in option.questions)
     return from_options + tuple(q for q in general if conditions.holds(q.when, answers))

@@ -19,14 +19,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import catalogue, handout, journey, library, readability, tailoring
-from decisionaid.answers import Answers
+from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
-from decisionaid.presenters import answer_rows, option_terms
+from decisionaid.presenters import answer_rows, summary_context
 
 logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
-OWN_QUESTION_MAX_LENGTH = 300
-OWN_QUESTIONS_MAX = 30
 
 
 def render_page(request, template, context=None, status=200):
@@ -160,11 +158,8 @@ def where_next(answers, question, changing):
 @require_GET
 def check_answers(request):
     answers = Answers(request.session).data
-    unanswered = journey.first_unanswered(answers)
-    if unanswered:
-        if answers:
-            messages.info(request, ANSWER_EARLIER_FIRST)
-        return redirect(question_url(unanswered))
+    if redirect_to := unfinished_journey(request, answers):
+        return redirect_to
     return render_page(
         request,
         "check_answers.html",
@@ -177,7 +172,8 @@ def unfinished_journey(request, answers):
     unanswered = journey.first_unanswered(answers)
     if unanswered is None:
         return None
-    messages.info(request, ANSWER_EARLIER_FIRST)
+    if answers:  # with nothing answered yet, there is nothing "saved" to mention
+        messages.info(request, ANSWER_EARLIER_FIRST)
     return redirect(question_url(unanswered))
 
 
@@ -187,29 +183,8 @@ def summary(request):
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    result = tailoring.summarise(answers)
-    glossary = library.load().glossary
-    saved = store.questions_to_bring
-    return render_page(
-        request,
-        "summary.html",
-        {
-            "page_title": "Your summary",
-            "summary": result,
-            "situation": answer_rows(answers),
-            "option_cards": [
-                {"option": o, "terms": option_terms(o, glossary), "leading": o in result.leading}
-                for o in result.options_shown
-            ],
-            "chosen": set(saved["chosen"]),
-            "own_questions": saved["own"],
-            "own_question_max": OWN_QUESTION_MAX_LENGTH,
-            "hospice_terms": option_terms(result.hospice, glossary),
-            "shared_what_it_is": library.load().shared_decisions["what_it_is"],
-            "reviewed": min(catalogue.load().reviewed, library.load().reviewed),
-            "palliative_terms": option_terms(result.palliative, glossary),
-        },
-    )
+    context = summary_context(answers, store.questions_to_bring)
+    return render_page(request, "summary.html", {**context, "saved": request.GET.get("saved") == "1"})
 
 
 @require_POST
@@ -227,45 +202,47 @@ def questions_to_bring(request):
         own.pop(int(remove))
     new_question = request.POST.get("own_question", "").strip()
     if len(new_question) > OWN_QUESTION_MAX_LENGTH:
-        messages.error(
-            request,
+        # Keep the ticks, and give the question back in its box with the error beside it.
+        store.replace_questions_to_bring(chosen, own)
+        error = (
             f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
-            f"It was {len(new_question)}. Please shorten it and add it again.",
+            f"It has {len(new_question)} now. Please shorten it."
         )
-    elif new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
+        context = summary_context(answers, store.questions_to_bring)
+        context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
+                       own_question_draft=new_question)
+        return render_page(request, "summary.html", context)
+    if new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
         own.append(new_question)
     store.replace_questions_to_bring(chosen, own)
-    return redirect(reverse("summary") + "#questions-to-bring")
+    return redirect(reverse("summary") + "?saved=1#questions-to-bring")
 
 
-def handout_or_why_not(request):
-    """The handout's context, or a page that explains what is still to answer."""
-    store = Answers(request.session)
-    answers = store.data
+def handout_not_ready(request, answers):
+    """Before the journey is complete: a page that explains why, or None when it is."""
     unanswered = journey.first_unanswered(answers)
-    if unanswered:
-        page = render(
-            request,
-            "handout_not_ready.html",
-            {"page_title": "Your summary is not ready yet", "question_url": question_url(unanswered),
-             "question": unanswered},
-            status=409,
-        )
-        return None, page
-    return handout.handout_context(answers, store.questions_to_bring, timezone.localdate()), None
+    if unanswered is None:
+        return None
+    context = {"page_title": "Your summary is not ready yet", "question_url": question_url(unanswered),
+               "question": unanswered}
+    return render(request, "handout_not_ready.html", context, status=409)
 
 
 @require_GET
 def handout_page(request):
-    context, not_ready = handout_or_why_not(request)
-    return not_ready or render(request, "handout.html", context)
+    store = Answers(request.session)
+    if not_ready := handout_not_ready(request, store.data):
+        return not_ready
+    context = handout.handout_context(store.data, store.questions_to_bring, timezone.localdate())
+    return render(request, "handout.html", context)
 
 
 @require_GET
 def handout_pdf(request):
-    context, not_ready = handout_or_why_not(request)
-    if not_ready:
+    store = Answers(request.session)
+    if not_ready := handout_not_ready(request, store.data):
         return not_ready
+    context = handout.handout_context(store.data, store.questions_to_bring, timezone.localdate())
     try:
         pdf = handout.render_pdf(context)
     except Exception:  # any failure in the PDF library: a clear page, never a stack trace
@@ -285,7 +262,7 @@ def about(request):
         {
             "page_title": "About this decision aid",
             "sources": catalogue.load().sources,
-            "reviewed": min(catalogue.load().reviewed, library.load().reviewed),
+            "reviewed": library.load().reviewed,
             "published": settings.DECISIONAID_PUBLISHED,
             "funding": settings.DECISIONAID_FUNDING,
             "conflicts": settings.DECISIONAID_CONFLICTS,

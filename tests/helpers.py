@@ -27,3 +27,19 @@ def question(question_id):
     found = catalogue.load().question(question_id)
     assert found is not None, question_id
     return found
+
+
+# Answers that reach every question, conditional ones included.
+EVERY_QUESTION = {
+    "cancer-course": "relapsed",
+    "treatments-had": ["topotecan", "transplant"],
+    "side-effects": ["pain"],
+}
+
+
+def answers_before(question_id):
+    """The answers a family has when it reaches this question on the way to every question."""
+    answers = {}
+    while (question := journey.first_unanswered(answers)).id != question_id:
+        answers[question.id] = EVERY_QUESTION.get(question.id, default_answer(question))
+    return answers

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid import journey
+from django.db import OperationalError
+from django.test import Client
+
+from decisionaid import journey, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
-from tests.helpers import complete_answers, default_answer
+from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-EVERY_QUESTION = {"cancer-course": "relapsed", "treatments-had": ["topotecan", "transplant"], "side-effects": ["pain"]}
 
 
 def store(client, answers, questions=None):
@@ -23,14 +25,15 @@ def store(client, answers, questions=None):
     session.save()
 
 
-def answers_before(question_id):
-    answers = {}
-    while (question := journey.first_unanswered(answers)).id != question_id:
-        answers[question.id] = EVERY_QUESTION.get(question.id, default_answer(question))
-    return answers
+def database_gone(*args, **kwargs):
+    raise OperationalError("the database is gone")
 
 
-def every_page(client):
+def pdf_library_fails(*args, **kwargs):
+    raise OSError("no fonts")
+
+
+def every_page(client, monkeypatch):
     """(name, html) for every page and state a family can reach."""
     yield "start", client.get("/")
     for question in journey.questions_to_ask(EVERY_QUESTION):
@@ -38,21 +41,32 @@ def every_page(client):
         yield f"{question.id}", client.get(f"/questions/{question.id}/")
         bad = {"answer": "x" * 1001} if question.kind == "text" else {}
         yield f"{question.id}-error", client.post(f"/questions/{question.id}/", bad)
-    store(client, complete_answers(risk_group="high", alk="yes", hopes="Home <soon> & well"),
-          {"chosen": ["chemotherapy-1"], "own": ["Can we travel?"]})
-    for url in ("/check-your-answers/", "/summary/", "/handout/", "/about/"):
+    answers = complete_answers(risk_group="high", alk="yes", hopes="Home <soon> & well")
+    first_question = tailoring.summarise(answers).suggested_questions[0].id
+    store(client, answers, {"chosen": [first_question], "own": ["Can we travel?"]})
+    for url in ("/check-your-answers/", "/summary/", "/summary/?saved=1", "/handout/", "/about/", "/privacy/"):
         yield url, client.get(url)
+    yield "own-question-error", client.post("/summary/questions/", {"own_question": "Why " * 100})
+    with monkeypatch.context() as patched:
+        patched.setattr("decisionaid.handout.render_pdf", pdf_library_fails)
+        yield "pdf-failed", client.get("/handout.pdf")
     yield "404", client.get("/questions/nope/")
+    yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
     store(client, {"cancer-course": "relapsed"})
     yield "handout-not-ready", client.get("/handout/")
+    client.raise_request_exception = False
+    with monkeypatch.context() as patched:
+        patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
+        yield "database-trouble", client.get("/questions/risk-group/")
 
 
 @pytest.mark.django_db
-def test_every_page_is_valid_html(client, tmp_path):
+def test_every_page_is_valid_html(client, tmp_path, monkeypatch):
     if not VNU.exists() or not shutil.which("java"):
         pytest.fail("The Nu HTML Checker needs `npm ci` (vnu-jar) and Java; `make test` installs vnu-jar.")
     files = []
-    for name, response in every_page(client):
+    for name, response in every_page(client, monkeypatch):
+        assert response.status_code in (200, 403, 404, 409, 503), name
         path = tmp_path / f"{name.strip('/').replace('/', '_') or 'page'}.html"
         path.write_bytes(response.content)
         files.append(str(path))

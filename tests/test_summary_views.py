@@ -52,8 +52,9 @@ def test_ticking_and_adding_questions_is_kept(client):
     summary = family(client)
     first, second = (q.id for q in summary.suggested_questions[:2])
     response = client.post("/summary/questions/", {"chosen": [first, second, "not-offered"], "own_question": "  Can we go home between treatments?  "})
-    assert response["Location"] == "/summary/#questions-to-bring"
+    assert response["Location"] == "/summary/?saved=1#questions-to-bring"
     assert saved(client) == {"chosen": [first, second], "own": ["Can we go home between treatments?"]}
+    assert "Your questions are saved." in client.get(response["Location"]).content.decode()
     html = client.get("/summary/").content.decode()
     assert f'value="{first}" id="ask-{first}" checked' in html
     assert "Can we go home between treatments?" in html
@@ -74,11 +75,21 @@ def test_removing_an_own_question(client):
     assert saved(client)["own"] == ["Two"]
 
 
-def test_an_over_long_own_question_is_refused_kindly(client):
-    family(client)
-    response = client.post("/summary/questions/", {"own_question": "x" * 301}, follow=True)
-    assert "must be 300 characters or fewer" in response.content.decode()
-    assert saved(client)["own"] == []
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_an_over_long_own_question_is_refused_kindly_and_kept_in_its_box(client, headers):
+    summary = family(client)
+    first = summary.suggested_questions[0].id
+    draft = "Can we " + "x" * 300
+    response = client.post("/summary/questions/", {"own_question": draft, "chosen": [first]}, **headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="own-question-error"' in html and "must be 300 characters or fewer. It has 307 now." in html
+    assert 'aria-describedby="own-question-hint own-question-error"' in html
+    assert f">{draft}</textarea>" in html
+    assert 'id="questions-to-bring"' in html
+    assert saved(client) == {"chosen": [first], "own": []}
+    if not headers:
+        assert "<title>Error: Your summary" in html
 
 
 def test_htmx_question_save_returns_the_summary_partial(client):

@@ -2,24 +2,15 @@
 
 from playwright.sync_api import expect
 
+from unittest import mock
+
+from django.db import OperationalError
+
 from decisionaid import journey
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
-from tests.helpers import default_answer
+from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
 
-# Answers that reach every question, conditional ones included.
-EVERY_QUESTION = {
-    "cancer-course": "relapsed",
-    "treatments-had": ["topotecan", "transplant"],
-    "side-effects": ["pain"],
-}
 QUESTION_IDS = [q.id for q in journey.questions_to_ask(EVERY_QUESTION)]
-
-
-def answers_before(question_id):
-    answers = {}
-    while (question := journey.first_unanswered(answers)).id != question_id:
-        answers[question.id] = EVERY_QUESTION.get(question.id, default_answer(question))
-    return answers
 
 
 def seed_session(page, live_server, answers):
@@ -73,15 +64,39 @@ def visit(page, live_server, name):
         page.goto("/summary/")
         for card in page.locator("details").all():
             card.evaluate("element => element.open = true")
+    elif name == "summary-own-question-error":
+        finish_journey(page)
+        page.goto("/summary/")
+        page.get_by_label("Add a question of your own").fill("Why " * 100)
+        page.get_by_role("button", name="Save my questions").click()
+        expect(page.locator("#own-question-error")).to_be_visible()
     elif name == "not-found":
         page.goto("/questions/no-such-question/")
     elif name == "handout-not-ready":
         page.goto("/handout/")
+    elif name == "privacy":
+        page.goto("/privacy/")
+    elif name == "expired-form":
+        page.goto("/")
+        page.context.clear_cookies(name="csrftoken")
+        page.get_by_role("button", name="Start now").click()
+        expect(page.locator("main h1")).to_have_text("Please try that again")
+    elif name == "database-trouble":
+        seed_session(page, live_server, answers_before("risk-group"))
+        with mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=OperationalError):
+            page.goto("/questions/risk-group/")
+        expect(page.locator("main h1")).to_have_text("Sorry, please try again")
+    elif name == "pdf-failed":
+        seed_session(page, live_server, complete_answers())
+        with mock.patch("decisionaid.handout.render_pdf", side_effect=OSError("no fonts")):
+            page.goto("/handout.pdf")
+        expect(page.locator("main h1")).to_have_text("We could not make the PDF")
     else:
         raise ValueError(name)
 
 
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
 OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
-ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", "handout", "about",
-             "not-found", "handout-not-ready"]
+ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open",
+             "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
+             "expired-form", "database-trouble", "pdf-failed"]

@@ -35,15 +35,18 @@ def focused(page):
     return page.evaluate(
         """() => { const e = document.activeElement; const s = getComputedStyle(e);
         const label = e.labels && e.labels[0] ? getComputedStyle(e.labels[0], '::before') : null;
+        // Our own focus style, not the browser's thin default ring (outline-style "auto").
+        const outlined = !['none', 'auto'].includes(s.outlineStyle) && parseFloat(s.outlineWidth) >= 2
+                         && s.outlineColor !== 'rgba(0, 0, 0, 0)';
         return { tag: e.tagName, type: e.type || '', name: e.name || '', text: (e.innerText || '').trim(),
-          visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' || s.boxShadow !== 'none'
-                   || (label && label.boxShadow !== 'none') }; }"""
+          open: e.parentElement && e.parentElement.open,
+          visible: outlined || s.boxShadow !== 'none' || (label && label.boxShadow !== 'none') }; }"""
     )
 
 
-def tab_until(page, predicate, limit=60):
+def tab_until(page, predicate, limit=60, key="Tab"):
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         current = focused(page)
         assert current["visible"], f"focus is not visible on {current}"
         if predicate(current):
@@ -79,6 +82,26 @@ def test_the_whole_journey_by_keyboard_alone(open_page, javascript):
             expect(page.locator("main h1")).to_be_focused()
     expect(page.locator("main")).to_contain_text("Typed by keyboard")
 
+    tab_until(page, lambda f: f["text"] == "Continue to your summary")
+    page.keyboard.press("Enter")
+    expect(page.locator("main h1")).to_have_text("Your summary")
+    card = tab_until(page, lambda f: f["tag"] == "SUMMARY" and "Read more" in f["text"], limit=40)
+    assert not card["open"]
+    page.keyboard.press("Enter")
+    assert focused(page)["open"], "Enter opens an option card"
+    tab_until(page, lambda f: f["name"] == "chosen", limit=200)
+    page.keyboard.press("Space")
+    typed_in = tab_until(page, lambda f: f["tag"] == "TEXTAREA", limit=80)
+    assert typed_in["name"] == "own_question"
+    page.keyboard.type("Asked by keyboard")
+    back = tab_until(page, lambda f: f["tag"] != "TEXTAREA", limit=1, key="Shift+Tab")
+    assert back["visible"]
+    tab_until(page, lambda f: f["tag"] == "TEXTAREA", limit=5)
+    tab_until(page, lambda f: f["text"] == "Save my questions", limit=5)
+    page.keyboard.press("Enter")
+    expect(page.locator("#questions-to-bring")).to_contain_text("Asked by keyboard")
+    expect(page.locator("#questions-to-bring input[name=chosen]:checked")).to_have_count(1)
+
 
 def page_fits(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
@@ -97,12 +120,13 @@ def test_nothing_scrolls_sideways_at_320_pixels(browser, live_server, name):
     context.close()
 
 
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("name", REFLOW_PAGES)
-def test_text_at_200_percent_is_not_cut_off(open_page, live_server, name):
-    page = open_page("tablet")
+def test_text_at_200_percent_is_not_cut_off(open_page, live_server, name, size):
+    page = open_page(size)
     visit(page, live_server, name)
     page.evaluate("document.documentElement.style.fontSize = '200%'")
-    assert page_fits(page), name
+    assert page_fits(page), f"{name} at {size}"
     overflowing = page.evaluate(
         """() => [...document.querySelectorAll('main *')].filter(e =>
              getComputedStyle(e).overflow === 'hidden' && e.scrollHeight > e.clientHeight + 1

@@ -49,6 +49,33 @@ def test_ticking_a_question_and_adding_our_own_survives_a_reload(open_page, java
     expect(page.locator("#questions-to-bring")).not_to_contain_text("Can her grandmother stay the night?")
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_an_over_long_question_of_our_own_is_kept_with_the_error_beside_it(open_page, javascript):
+    page = open_page("phone", javascript)
+    finish_journey(page)
+    page.goto("/summary/")
+    draft = "Could she " + "really " * 50 + "go home?"
+    page.get_by_label("Add a question of your own").fill(draft)
+    page.get_by_role("button", name="Save my questions").click()
+    box = page.get_by_label("Add a question of your own")
+    expect(box).to_have_value(draft)
+    expect(box).to_have_accessible_description(re.compile("must be 300 characters or fewer"))
+    page.get_by_label("Add a question of your own").fill("Could she go home?")
+    page.get_by_role("button", name="Save my questions").click()
+    expect(page.locator("#questions-to-bring")).to_contain_text("Your questions are saved.")
+    expect(page.locator("#questions-to-bring")).to_contain_text("Could she go home?")
+
+
+def test_the_summary_leads_to_the_handout(open_page):
+    page = open_page("tablet", javascript=True)
+    finish_journey(page)
+    page.goto("/summary/")
+    page.get_by_role("link", name="Print or save a summary to bring to the appointment").first.click()
+    expect(page.locator("h1")).to_have_text("Our summary for the care team")
+    expect(page.locator(".site-header")).to_have_count(0)  # its own page, not swapped into this one
+    expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
+
+
 def test_the_handout_prints_from_chromium_within_the_page_budget(open_page):
     page = open_page("tablet", javascript=True)
     finish_journey(page)
