@@ -47,6 +47,7 @@ class Question:
     items: tuple[Choice, ...] = ()
     asked_when: dict | None = field(default=None, compare=False)
     sources: tuple[str, ...] = ()
+    in_short: str = ""  # a few words for where answers are restated
 
     def label_for(self, value) -> str:
         return next((c.label for c in self.choices if c.value == value), str(value))
@@ -109,6 +110,7 @@ def _question(raw):
             items=_choices(raw.get("items", []), where),
             asked_when=raw.get("asked_when"),
             sources=tuple(raw.get("sources") or ()),
+            in_short=raw.get("in_short") or raw["question"],
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error}") from error

@@ -21,12 +21,17 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
     questions = catalogue.load()
     offered = {q.id: q.on_paper for q in summary.suggested_questions}
     our_questions = [offered[i] for i in saved_questions["chosen"] if i in offered] + saved_questions["own"]
-    shown = [*summary.leading, content.palliative]
+    situation = [p for p in answer_rows(answers) if p["part"].medical]
+    printed = [
+        *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in summary.leading),
+        *(line for part in situation for row in part["rows"] for line in row["lines"]),
+        *our_questions,
+    ]
     return {
         "page_title": "Our summary for the care team",
         "today": today,
         "summary": summary,
-        "situation": [p for p in answer_rows(answers) if p["part"].medical],
+        "situation": situation,
         "stage": answer_text(questions.question("decision-stage"), answers.get("decision-stage")),
         "ratings": answer_text(questions.question("what-matters"), answers.get("what-matters") or {}),
         "hopes": answers.get("hopes", ""),
@@ -34,9 +39,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
         "sure": sure_rows(answers, content.shared_decisions["sure_help"]),
         "decision_style": answer_text(questions.question("decision-style"), answers.get("decision-style")),
         "our_questions": our_questions,
-        "terms": terms_used(
-            [o.summary + " " + " ".join(o.comparison.values()) for o in shown], content.glossary
-        ),
+        "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
         "reviewed": content.reviewed,
     }

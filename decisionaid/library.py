@@ -23,6 +23,9 @@ OPTION_SECTIONS = (
     "Questions to ask",
 )
 COMPARISON_KEYS = ("involves", "time_in_hospital", "what_is_known", "main_downsides")
+# `time_in_hospital: sources-silent` in an option file: the seeds say nothing about it.
+SOURCES_SILENT = "sources-silent"
+SOURCES_SILENT_WORDS = "The sources do not say. Ask your child's care team."
 CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
 YAML_FILES = ("notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml")
 
@@ -52,6 +55,10 @@ class Option:
     applies_when: dict | None = field(default=None, compare=False)
     numbers: tuple[Number, ...] = ()
     order: int = 0  # where the option sits in its group: a fixed order, never a ranking
+
+    @property
+    def says_time_in_hospital(self) -> bool:
+        return self.comparison["time_in_hospital"] != SOURCES_SILENT_WORDS
 
     @property
     def questions(self) -> tuple["SuggestedQuestion", ...]:
@@ -152,7 +159,10 @@ def read_option(path) -> Option:
             sources=tuple(meta["sources"]),
             reviewed=meta["reviewed"],
             sections=split_sections(body),
-            comparison=meta["comparison"],
+            comparison={
+                key: SOURCES_SILENT_WORDS if text == SOURCES_SILENT else text
+                for key, text in meta["comparison"].items()
+            },
             also_called=tuple(meta.get("also_called") or ()),
             applies_when=meta.get("applies_when"),
             numbers=tuple(Number(**n) for n in meta.get("numbers") or ()),
