@@ -22,8 +22,8 @@ NAMES = {
     "vorinostat", "lenalidomide", "difluoromethylornithine", "radionuclides", "radiosensitisers",
     "disialoganglioside", "hematopoietic", "somatostatin", "dinutuximab-beta", "hycamtin",
     "unituxin", "iwilfin", "lorbrena", "camptosar", "temodar", "zolinza", "dacogen",
-    # treatment names
-    "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy", "metaiodobenzylguanidine",
+    # the illness and the kinds of treatment, named as the sources name them
+    "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy",
 }
 NAME_WORD = re.compile(r"\b(?:[A-Z][A-Z0-9-]+|\S*\d\S*)\b")
 
@@ -57,6 +57,8 @@ def family_facing_blocks():
     content = library.load()
     for option in (*content.treatments, content.palliative, content.hospice):
         yield f"{option.file}: summary", option.summary
+        for key, text in option.comparison.items():
+            yield f"{option.file}: comparison.{key}", text
         for section, text in option.sections.items():
             for n, paragraph in enumerate(re.split(r"\n\s*\n", plain(text)), 1):
                 if paragraph.strip():
@@ -67,7 +69,12 @@ def family_facing_blocks():
         yield f"notes.yaml: {note.id}", note.text
     for term in content.glossary:
         yield f"glossary.yaml: {term.term}", term.meaning
+    for ask in content.questions_to_ask:
+        yield f"questions-to-ask.yaml: {ask.id}", ask.text
     shared = content.shared_decisions
+    yield "shared-decisions.yaml: what_it_is", shared["what_it_is"]
+    for n, prompt in enumerate(shared["goal_prompts"], 1):
+        yield f"shared-decisions.yaml: goal_prompts {n}", prompt
     for key in ("values", "decision_style", "sure_help"):
         for item, text in shared[key].items():
             yield f"shared-decisions.yaml: {key}.{item}", text
