@@ -86,7 +86,14 @@ def test_not_sure_everywhere_leads_to_questions_never_guesses():
     assert "alk-unknown" in note_ids(summary)
     assert "high-risk-prognosis" not in note_ids(summary)
     assert len(summary.options_shown) == len(library.load().treatments)
-    assert summary.suggested_questions
+    asked = {q.id for q in summary.suggested_questions}
+    assert {"course-not-sure", "risk-group", "time-since-treatment", "biopsy-gene-tests"} <= asked
+
+
+def test_a_known_answer_brings_no_question_asking_for_it():
+    asked = {q.id for q in summary_for(risk_group="high", cancer_course="relapsed",
+                                       when_came_back="first-years").suggested_questions}
+    assert not {"course-not-sure", "risk-group", "time-since-treatment"} & asked
 
 
 @pytest.mark.parametrize(
