@@ -160,8 +160,9 @@ def question_problems(catalogue):
         seen[question.id] = question
 
 
-def condition_problems(condition, known_questions, where):
-    """Problems with a condition that may only name the questions in known_questions."""
+def condition_problems(condition, known_questions, where, earlier=True):
+    """Problems with a condition that may only name the questions in known_questions (for a
+    question's asked_when: the questions before it)."""
     if condition is None:
         return
     shape = conditions.shape_error(condition)
@@ -171,7 +172,8 @@ def condition_problems(condition, known_questions, where):
     for test in conditions.tests_in(condition):
         question = known_questions.get(test["question"])
         if question is None:
-            yield f"{where}: the condition names {test['question']!r}, which is not an earlier question"
+            which = "an earlier question" if earlier else "a question in questions.yaml"
+            yield f"{where}: the condition names {test['question']!r}, which is not {which}"
             continue
         if question.kind == "grid" and test.get("item") not in {i.value for i in question.items}:
             yield f"{where}: the condition needs an item of {question.id!r}"

@@ -150,28 +150,33 @@ def split_sections(body):
 def read_option(path) -> Option:
     where = f"options/{path.name}" if path.parent.name == "options" else path.name
     meta, body = split_front_matter(path.read_text(encoding="utf-8"), where)
+    comparison = meta.get("comparison")
+    if not isinstance(comparison, dict):
+        raise ContentError(f"{where}: comparison must give {', '.join(COMPARISON_KEYS)}")
+    try:
+        numbers = tuple(Number(**n) for n in meta.get("numbers") or ())
+    except TypeError as error:
+        raise ContentError(f"{where}: a number entry is malformed: {error}") from error
     try:
         return Option(
             id=meta["id"],
             title=meta["title"],
             summary=meta["summary"],
             file=where,
-            sources=tuple(meta["sources"]),
+            sources=tuple(meta.get("sources") or ()),
             reviewed=meta["reviewed"],
             sections=split_sections(body),
             comparison={
                 key: SOURCES_SILENT_WORDS if text == SOURCES_SILENT else text
-                for key, text in meta["comparison"].items()
+                for key, text in comparison.items()
             },
             also_called=tuple(meta.get("also_called") or ()),
             applies_when=meta.get("applies_when"),
-            numbers=tuple(Number(**n) for n in meta.get("numbers") or ()),
+            numbers=numbers,
             order=int(meta.get("order", 0)),
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
-    except TypeError as error:
-        raise ContentError(f"{where}: a number entry is malformed: {error}") from error
 
 
 def option_problems(option: Option, known_sources, questions_by_id):
@@ -194,7 +199,21 @@ def option_problems(option: Option, known_sources, questions_by_id):
     for key in COMPARISON_KEYS:
         if not option.comparison.get(key):
             yield f"{where}: comparison is missing {key!r}"
-    yield from catalogue.condition_problems(option.applies_when, questions_by_id, where)
+    yield from catalogue.condition_problems(option.applies_when, questions_by_id, where, earlier=False)
+
+
+def entries(files, name, key, build):
+    """Each entry of one yaml file's list, built by build(raw, where); a malformed entry is
+    reported with the file and the entry it is in."""
+    built = []
+    for n, raw in enumerate(files[name].get(key) or [], 1):
+        label = raw.get("id") or raw.get("term") if isinstance(raw, dict) else None
+        where = f"{name}: {label or f'entry {n}'!r}"
+        try:
+            built.append(build(raw, where))
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ContentError(f"{where}: missing or malformed {error}") from error
+    return tuple(built)
 
 
 def _sources_of(where, raw, known_sources):
@@ -227,26 +246,18 @@ def load() -> Library:
     for name, data in files.items():
         if not isinstance(data.get("reviewed"), datetime.date):
             problems.append(f"{name}: reviewed must be a date (YYYY-MM-DD)")
-    notes = tuple(
-        Note(
-            id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
-            sources=_sources_of(f"notes.yaml: note {n['id']!r}", n, known_sources),
-        )
-        for n in files["notes.yaml"]["notes"]
-    )
-    for note in notes:
-        problems += catalogue.condition_problems(note.when, questions_by_id, f"notes.yaml: note {note.id!r}")
-    asks = tuple(
-        SuggestedQuestion(id=q["id"], text=q["text"], sources=tuple(q.get("sources") or ()), when=q.get("when"))
-        for q in files["questions-to-ask.yaml"]["questions"]
-    )
-    for ask in asks:
-        problems += catalogue.condition_problems(ask.when, questions_by_id, f"questions-to-ask.yaml: {ask.id!r}")
-    glossary = tuple(
-        Term(term=t["term"], meaning=t["meaning"],
-             sources=_sources_of(f"glossary.yaml: {t['term']!r}", t, known_sources))
-        for t in files["glossary.yaml"]["terms"]
-    )
+    notes = entries(files, "notes.yaml", "notes", lambda n, where: Note(
+        id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
+        sources=_sources_of(where, n, known_sources),
+    ))
+    asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
+        id=q["id"], text=q["text"], sources=_sources_of(where, q, known_sources), when=q.get("when"),
+    ))
+    glossary = entries(files, "glossary.yaml", "terms", lambda t, where: Term(
+        term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
+    ))
+    for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:
+        problems += catalogue.condition_problems(item.when, questions_by_id, f"{where}: {item.id!r}", earlier=False)
     if problems:
         raise ContentError("\n".join(problems))
     return Library(

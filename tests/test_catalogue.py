@@ -87,3 +87,49 @@ def test_manage_py_check_fails_clearly_on_broken_content(broken_content):
     edit(broken_content, lambda d: d["questions"][0].update(sources=["nope.txt"]))
     with pytest.raises(SystemCheckError, match="questions.yaml: question 'cancer-course': unknown source"):
         call_command("check")
+
+
+@pytest.fixture
+def broken_library(broken_content):
+    """The content folder copy, for the summary's content files (options, notes, glossary)."""
+    from decisionaid import library
+
+    library.load.cache_clear()
+    yield broken_content.parent
+    library.load.cache_clear()
+
+
+def library_errors():
+    from decisionaid import library
+
+    return catalogue.content_errors() or library.content_errors()
+
+
+OPTION = "options/chemotherapy.md"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (OPTION, "sources:\n  - 000_3122cb35ce792f13.txt\n  - 001_221f4719d7adc711.txt\n  - 003_37569a13876e516a.txt\n"
+                 "  - 004_1c1393d354cb028f.txt\n", "sources:\n", "an option must name its sources"),
+        (OPTION, "  - 001_221f4719d7adc711.txt\n  - 003", "  - nope.txt\n  - 003", "unknown source 'nope.txt'"),
+        (OPTION, "{question: risk-group, any_of: [high, not-sure]}", "{question: risk, any_of: [high]}",
+         "'risk', which is not a question in questions.yaml"),
+        (OPTION, "## What is known\n", "## What we know\n", "missing the section '## What is known'"),
+        (OPTION, "reviewed: 2026-11-23\n", "", "missing 'reviewed' in the front matter"),
+        (OPTION, "comparison:\n", "comparisons:\n", "comparison must give"),
+        ("glossary.yaml", "    meaning:", "    means:", "glossary.yaml: 'refractory': missing or malformed 'meaning'"),
+        ("notes.yaml", "      - 000_3122cb35ce792f13.txt", "      - nope.txt", "notes.yaml: 'high-risk-prognosis': unknown source"),
+        ("questions-to-ask.yaml", "any_of: [not-sure]}", "any_of: [perhaps]}", "has no answer 'perhaps'"),
+        ("shared-decisions.yaml", "reviewed: 2026-11-23", "reviewed: soon", "shared-decisions.yaml: reviewed must be a date"),
+    ],
+)
+def test_broken_summary_content_is_reported_with_the_file(broken_library, file, old, new, message):
+    path = broken_library / file
+    text = path.read_text()
+    assert old in text, "the test no longer matches the content file"
+    path.write_text(text.replace(old, new, 1))
+    errors = library_errors()
+    assert any(message in e for e in errors), errors
+    assert any(e.startswith(file) for e in errors), errors
