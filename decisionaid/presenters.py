@@ -9,7 +9,8 @@ from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 def answer_text(question, answer) -> list[str]:
     """The family's answer as lines of plain words."""
     if question.kind == "grid":
-        return [f"{item.label}: {question.label_for(answer.get(item.value))}" for item in question.items]
+        return [f"{item.label}{'' if item.label.endswith('?') else ':'} {question.label_for(answer.get(item.value))}"
+                for item in question.items]
     if question.kind == "checkbox":
         return [question.label_for(value) for value in answer]
     if question.kind == "text":
