@@ -55,10 +55,17 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
     """Everything the summary page shows, from the answers and the family's questions."""
     result = tailoring.summarise(answers)
     content = library.load()
+    situation = [p for p in answer_rows(answers) if p["part"].medical]
+    restated = [f"{row['question'].in_short} {' '.join(row['lines'])}" for p in situation for row in p["rows"]]
+    table = [f"{o.title} {' '.join(o.comparison.values())}" for o in result.options_shown]
     return {
         "page_title": "Your summary",
         "summary": result,
-        "situation": [p for p in answer_rows(answers) if p["part"].medical],
+        "situation": situation,
+        # Medical words explained where they appear: under the situation and its notes, and
+        # under the side-by-side table; each option card explains its own.
+        "situation_terms": terms_used([*restated, *(n.text for n in result.notes)], content.glossary),
+        "comparison_terms": terms_used(table, content.glossary),
         "option_cards": [
             {"option": o, "terms": option_terms(o, content.glossary), "leading": o in result.leading}
             for o in result.options_shown

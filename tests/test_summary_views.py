@@ -111,3 +111,13 @@ def test_about_page_meets_the_ipdas_certification_items(client):
 def test_about_page_funding_can_be_overridden(client, settings):
     settings.DECISIONAID_FUNDING = "Funded by the Example Children's Hospital."
     assert "Funded by the Example Children&#x27;s Hospital." in client.get("/about/").content.decode()
+
+
+def test_medical_words_are_explained_where_they_appear(client):
+    family(client, risk_group="high", cancer_course="refractory")
+    html = client.get("/summary/").content.decode()
+    situation = html[html.index('id="situation"'):html.index('id="options"')]
+    assert "Words used here, explained" in situation
+    assert "<dt>Refractory</dt>" in situation and "<dt>Prognosis</dt>" in situation
+    table = html[html.index('id="comparison"'):html.index('id="palliative"')]
+    assert "Words used here, explained" in table and "<dt>Chemotherapy</dt>" in table
