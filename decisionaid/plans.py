@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from decisionaid import catalogue, codes, journey, library
+from decisionaid import catalogue, codes, journey, library, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX
 from decisionaid.forms import still_valid_answer
 from decisionaid.models import SavedPlan
@@ -139,11 +139,18 @@ def restorable(plan: SavedPlan) -> Restored:
     answers = journey.relevant_answers(kept)
 
     saved_questions = data.get("questions_to_bring") if isinstance(data.get("questions_to_bring"), dict) else {}
-    known = {q.id for q in library.load().questions_to_ask}
+    known = suggested_question_ids()
     chosen = [i for i in _strings(saved_questions.get("chosen")) if i in known]
     own = [q.strip() for q in _strings(saved_questions.get("own")) if q.strip()]
     own = [q for q in own if len(q) <= OWN_QUESTION_MAX_LENGTH][:OWN_QUESTIONS_MAX]
     return Restored(answers, {"chosen": chosen, "own": own}, changed=answers != saved_answers)
+
+
+def suggested_question_ids() -> set[str]:
+    """Every question to bring that the summary can offer, whatever the answers."""
+    content = library.load()
+    offered = tailoring.suggested_questions(content.treatments, (), {}) + content.questions_to_ask
+    return {q.id for q in offered}
 
 
 def _strings(value) -> list[str]:

@@ -83,6 +83,8 @@ def privacy(request):
             "page_title": "Your privacy",
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "saved_days": settings.SAVED_PLAN_DAYS,
+            "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
         },
     )
 

@@ -32,8 +32,9 @@ def migrate(database_url):
 
 
 class AppServer:
-    def __init__(self, database_url, port=None):
+    def __init__(self, database_url, port=None, env=None):
         self.database_url = database_url
+        self.env = env or {}
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
@@ -41,7 +42,7 @@ class AppServer:
     def start(self):
         self.process = subprocess.Popen(
             [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
-            cwd=ROOT, env=server_env(self.database_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT, env={**server_env(self.database_url), **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so stop() takes the workers too
         )
         deadline = time.monotonic() + 20
