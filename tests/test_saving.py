@@ -371,7 +371,7 @@ def test_a_shared_tablet_shows_the_code_once_after_erasing_the_answers(client):
     page = client.get("/saved/")
     html = page.content.decode()
     assert "Write down your return code" in html
-    assert "Your answers have been erased from this tablet." in html
+    assert "Your answers have been erased from this device." in html
     assert "I have a return code" in html and "any phone" in html
     code = shown_code(html)
     assert "Delete my saved answers" not in html  # nothing of theirs is left here to delete

@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from decisionaid import journey
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
-from tests.helpers import default_answer
+from tests.helpers import complete_answers, default_answer
 
 # Answers that reach every question, conditional ones included.
 EVERY_QUESTION = {
@@ -22,7 +22,7 @@ def answers_before(question_id):
     return answers
 
 
-def seed_session(page, live_server, answers):
+def seed_session(page, live_server, answers, **extra):
     """Give this browser a session holding these answers, as if the family had typed them."""
     from django.conf import settings
     from django.contrib.sessions.backends.db import SessionStore
@@ -31,6 +31,7 @@ def seed_session(page, live_server, answers):
 
     session = SessionStore()
     session[SESSION_KEY] = answers
+    session.update(extra)
     session.create()
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
@@ -56,6 +57,17 @@ def finish_journey(page):
     answer_all_questions(page, HIGH_RISK_FAMILY)
 
 
+def save_for_later(page, live_server, shared=False):
+    """A family with every question answered presses "Save and continue later"."""
+    import time
+
+    extra = {"shared_device": True, "last_seen": time.time()} if shared else {}
+    seed_session(page, live_server, complete_answers(risk_group="high"), **extra)
+    page.goto("/check-your-answers/")
+    page.get_by_role("button", name="Save and continue later").click()
+    expect(page.locator(".return-code__words li")).to_have_count(6)
+
+
 def visit(page, live_server, name):
     """Open a named page in its named state."""
     if name.startswith("question:"):
@@ -77,11 +89,24 @@ def visit(page, live_server, name):
         page.goto("/questions/no-such-question/")
     elif name == "handout-not-ready":
         page.goto("/handout/")
+    elif name == "return":
+        page.goto("/return/")
+    elif name == "return-error":
+        page.goto("/return/")
+        page.get_by_label("Your return code").fill("these are not the right words")
+        page.get_by_role("button", name="Open my saved answers").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+    elif name in ("saved", "saved-shared"):
+        save_for_later(page, live_server, shared=name == "saved-shared")
+    elif name in ("summary-saved", "handout-saved"):
+        save_for_later(page, live_server)
+        page.goto("/summary/" if name == "summary-saved" else "/handout/")
     else:
         raise ValueError(name)
 
 
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
 OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
+SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", "handout", "about",
-             "not-found", "handout-not-ready"]
+             "not-found", "handout-not-ready", *SAVING_PAGES]
