@@ -450,9 +450,11 @@ def saved(request):
         response.delete_cookie(CODE_ONCE_COOKIE, samesite="Lax")
         return response
     plan = plans.live(store.saved_plan_id)
-    if plan is None:
+    if plan is None:  # nothing saved, or shown once already, or deleted or expired meanwhile
         store.unlink_saved_plan()
-        return redirect("start")
+        response = redirect("start")
+        forget_codes(response)
+        return response
     code = remembered_code(request)
     known = code if code and plans.matches(plan, code) else None
     unanswered = journey.first_unanswered(store.data)

@@ -115,7 +115,6 @@ def post_code(opener, base_url, code):
         return refused.code
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_limit_holds_across_two_app_servers_and_their_workers(tmp_path):
     """Two gunicorn servers (two worker processes each) over one database, guesses alternating
     between them: the limit counts every guess once, wherever it landed."""

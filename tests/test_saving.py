@@ -414,6 +414,22 @@ def test_restoring_on_a_shared_tablet_keeps_it_shared_and_keeps_no_code(client):
     assert not tablet.cookies["sessionid"]["max-age"]  # gone when the browser closes
 
 
+def test_saving_again_on_a_shared_tablet_gives_a_new_code_as_it_keeps_none(client):
+    family(client)
+    first = save(client)
+    tablet = Client()
+    tablet.post("/", {"shared_device": "yes"})
+    restore(first, tablet)
+    tablet.post("/questions/risk-group/?change=1", {"answer": "intermediate", "save_later": "1"})
+    page = tablet.get("/saved/").content.decode()
+    assert "This is a new return code. The code you had before no longer works." in page
+    second = shown_code(page)
+    assert second != first and SavedPlan.objects.count() == 1
+    assert WRONG_CODE in restore(first)[1].content.decode()
+    home, _ = restore(second)
+    assert home.session[SESSION_KEY]["risk-group"] == "intermediate"
+
+
 # Content that changed since the plan was saved -------------------------------------------
 
 
@@ -496,3 +512,12 @@ def test_no_code_reaches_the_logs(client, caplog):
     assert not re.search(r"\W*".join(code.split()), caplog.text, re.IGNORECASE)
     assert codes.for_link(code) not in caplog.text
     assert "typed here by someone" not in caplog.text
+
+
+def test_the_privacy_page_says_what_a_saved_plan_keeps_how_long_and_how_to_delete_it(client, settings):
+    settings.SAVED_PLAN_DAYS = 45
+    html = client.get("/privacy/").content.decode()
+    for words in ("If you save your answers to continue later", "return code of six words",
+                  "kept for 45 days after you last saved or changed them", "Delete my saved answers",
+                  "only a scrambled form of it", "never the address itself"):
+        assert words in html, words
