@@ -3,6 +3,8 @@
 The family's answers in progress live in Django's session table (see answers.py).
 """
 
+import json
+
 from django.db import models
 
 
@@ -12,12 +14,26 @@ class SavedPlan(models.Model):
     Only a keyed hash of the return code is kept (see plans.code_hashes), never the code."""
 
     code_hash = models.CharField(max_length=64, unique=True)
-    data = models.JSONField()
+    # JSON text: {"format", "answers", "questions_to_bring"}. A TextField, not a JSONField,
+    # because nothing queries inside it, and a JSONField makes `manage.py check` open the database.
+    data = models.TextField()
     saved_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)
 
     def __str__(self):
         return f"Saved plan {self.pk}"
+
+    @property
+    def contents(self) -> dict:
+        try:
+            contents = json.loads(self.data)
+        except (TypeError, ValueError):
+            return {}
+        return contents if isinstance(contents, dict) else {}
+
+    @staticmethod
+    def pack(answers: dict, questions_to_bring: dict, format_version: int) -> str:
+        return json.dumps({"format": format_version, "answers": answers, "questions_to_bring": questions_to_bring})
 
 
 class ReturnAttempt(models.Model):

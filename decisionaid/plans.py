@@ -58,7 +58,7 @@ def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = 
     """Save these answers. Into the same plan under the same code when the family's device
     still knows that code; otherwise under a new code (an older one for this plan stops working)."""
     now = timezone.now()
-    data = {"format": FORMAT, "answers": answers, "questions_to_bring": questions}
+    data = SavedPlan.pack(answers, questions, FORMAT)
     plan = live(plan_id)
     if plan is not None and known_code and matches(plan, known_code):
         plan.data, plan.saved_at, plan.expires_at = data, now, expiry(now)
@@ -88,7 +88,7 @@ def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = 
 def update(plan_id, answers: dict, questions: dict) -> bool:
     """Keep a saved plan up to date as the family goes on; False when it is gone."""
     now = timezone.now()
-    data = {"format": FORMAT, "answers": answers, "questions_to_bring": questions}
+    data = SavedPlan.pack(answers, questions, FORMAT)
     return bool(
         SavedPlan.objects.filter(pk=plan_id, expires_at__gt=now).update(
             data=data, saved_at=now, expires_at=expiry(now)
@@ -128,7 +128,7 @@ def restorable(plan: SavedPlan) -> Restored:
     """What a saved plan gives back today: answers to questions that still exist, whose
     values are still valid choices, and that the other answers still lead to. The journey
     then asks whatever is missing, new questions included."""
-    data = plan.data if isinstance(plan.data, dict) else {}
+    data = plan.contents
     saved_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     kept = {}
     for question_id, value in saved_answers.items():

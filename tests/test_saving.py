@@ -2,6 +2,7 @@
 and content that changed since a plan was saved."""
 
 import dataclasses
+import json
 import logging
 import re
 from datetime import timedelta
@@ -94,9 +95,9 @@ def test_the_plan_keeps_answers_chosen_questions_and_own_questions(client):
     answers = family(client)
     save(client)
     plan = SavedPlan.objects.get()
-    assert plan.data["answers"] == answers
-    assert plan.data["questions_to_bring"] == client.session[QUESTIONS_KEY]
-    assert OWN_QUESTION in plan.data["questions_to_bring"]["own"]
+    assert plan.contents["answers"] == answers
+    assert plan.contents["questions_to_bring"] == client.session[QUESTIONS_KEY]
+    assert OWN_QUESTION in plan.contents["questions_to_bring"]["own"]
     assert plan.expires_at - plan.saved_at == timedelta(days=90)
 
 
@@ -123,14 +124,14 @@ def test_save_later_on_a_question_keeps_the_answer_on_screen_too(client):
     client.post("/questions/cancer-course/", {"answer": "relapsed"})
     response = client.post("/questions/risk-group/", {"answer": "high", "save_later": "1"})
     assert response["Location"] == "/saved/"
-    assert SavedPlan.objects.get().data["answers"] == {"cancer-course": "relapsed", "risk-group": "high"}
+    assert SavedPlan.objects.get().contents["answers"] == {"cancer-course": "relapsed", "risk-group": "high"}
 
 
 def test_save_later_on_a_question_left_unanswered_saves_the_rest(client):
     client.post("/questions/cancer-course/", {"answer": "relapsed"})
     response = client.post("/questions/risk-group/", {"save_later": "1"})
     assert response["Location"] == "/saved/"
-    assert SavedPlan.objects.get().data["answers"] == {"cancer-course": "relapsed"}
+    assert SavedPlan.objects.get().contents["answers"] == {"cancer-course": "relapsed"}
 
 
 def test_nothing_to_save_goes_to_the_start(client):
@@ -142,9 +143,9 @@ def test_saving_again_keeps_the_same_code_and_changes_are_saved_too(client):
     family(client)
     code = save(client)
     client.post("/questions/risk-group/?change=1", {"answer": "intermediate"})
-    assert SavedPlan.objects.get().data["answers"]["risk-group"] == "intermediate"
+    assert SavedPlan.objects.get().contents["answers"]["risk-group"] == "intermediate"
     client.post("/summary/questions/", {"own_question": "Who do we call at night?"})
-    assert "Who do we call at night?" in SavedPlan.objects.get().data["questions_to_bring"]["own"]
+    assert "Who do we call at night?" in SavedPlan.objects.get().contents["questions_to_bring"]["own"]
     assert save(client) == code
     assert SavedPlan.objects.count() == 1
 
@@ -444,7 +445,7 @@ def test_answers_that_no_longer_fit_are_dropped_and_asked_again(client):
     }
     plan = SavedPlan.objects.create(
         code_hash=plans.code_hashes("maple river jacket honey orbit tenant")[0],
-        data={"format": 1, "answers": stale, "questions_to_bring": {"chosen": ["gone-id"], "own": ["Mine", 7]}},
+        data=json.dumps({"format": 1, "answers": stale, "questions_to_bring": {"chosen": ["gone-id"], "own": ["Mine", 7]}}),
         saved_at=timezone.now(), expires_at=timezone.now() + timedelta(days=1),
     )
     restored = plans.restorable(plan)
