@@ -6,6 +6,9 @@ SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
 SHARED_KEY = "shared_device"
 LAST_SEEN_KEY = "last_seen"
+SAVED_PLAN_KEY = "saved_plan"
+
+# What a family may keep in their list of questions to bring.
 OWN_QUESTION_MAX_LENGTH = 300  # characters in one question of the family's own
 OWN_QUESTIONS_MAX = 30
 
@@ -51,3 +54,25 @@ class Answers:
     def clear(self) -> None:
         """Delete the session row itself, not just its contents."""
         self.session.flush()
+
+    @property
+    def saved_plan_id(self) -> int | None:
+        """The saved plan these answers belong to (see plans.py), if the family saved them."""
+        return self.session.get(SAVED_PLAN_KEY)
+
+    def link_saved_plan(self, plan_id: int) -> None:
+        self.session[SAVED_PLAN_KEY] = plan_id
+
+    def unlink_saved_plan(self) -> None:
+        self.session.pop(SAVED_PLAN_KEY, None)
+
+    def restore(self, answers: dict, questions_to_bring: dict, plan_id: int) -> None:
+        """Start a new session holding a saved plan's answers. Whatever this browser held
+        before is deleted; a shared device stays a shared device."""
+        shared = self.is_shared_device
+        self.clear()
+        if shared:
+            self.mark_shared_device()
+        self.replace(answers)
+        self.replace_questions_to_bring(questions_to_bring["chosen"], questions_to_bring["own"])
+        self.link_saved_plan(plan_id)

@@ -119,3 +119,16 @@ def fieldsets(form: QuestionForm) -> list[dict]:
             }
         )
     return groups
+
+
+STORED_TYPES = {"radio": str, "text": str, "checkbox": list, "grid": dict}
+
+
+def still_valid_answer(question: Question, value):
+    """A stored answer, checked again by the question's own form as it is now; None when the
+    question has changed so that the answer no longer fits (a choice removed, an item added)."""
+    if not isinstance(value, STORED_TYPES[question.kind]):
+        return None
+    data = dict(value) if question.kind == "grid" else {ANSWER: value}
+    form = QuestionForm(question, data=data)
+    return form.answer() if form.is_valid() else None

@@ -2,7 +2,9 @@
 
 import re
 
-from decisionaid import catalogue, journey, library, tailoring
+from django.utils.safestring import mark_safe
+
+from decisionaid import catalogue, codes, journey, library, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 
 
@@ -77,4 +79,26 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
         "hospice_terms": option_terms(result.hospice, content.glossary),
         "shared_what_it_is": content.shared_decisions["what_it_is"],
         "reviewed": content.reviewed,
+    }
+
+
+def return_code(code: str, return_url: str) -> dict:
+    """A return code as pages and the handout show it: six words, the address to type them
+    at, and a QR code of the return link drawn as inline SVG (no style attributes, so the
+    strict Content Security Policy allows it; no request to any other site).
+
+    The code goes after '#' in the link: browsers never send that part to the server, so the
+    code never appears in a server's or a proxy's access log."""
+    import segno  # noqa: PLC0415 - only pages that show a code need it
+
+    link = f"{return_url}#{codes.for_link(code)}"
+    svg = segno.make(link, error="m").svg_inline(
+        scale=1, omitsize=True, svgclass="qr__code", lineclass="qr__dark", dark="#000", light="#fff"
+    )
+    svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code that opens the page for your return code" ', 1)
+    return {
+        "words": codes.words(code),
+        "spoken": " ".join(codes.words(code)),
+        "address": re.sub(r"^https?://", "", return_url),
+        "qr": mark_safe(svg),  # noqa: S308 - made by segno from our own link, nothing typed
     }

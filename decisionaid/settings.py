@@ -92,8 +92,10 @@ SECURE_SSL_REDIRECT = HTTPS and env_flag("DJANGO_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-# Behind a proxy that ends TLS (see README: deploying), trust its scheme header.
-if env_flag("DJANGO_BEHIND_PROXY"):
+# Behind a proxy that ends TLS (see README: deploying), trust its scheme header, and take the
+# family's address from the last X-Forwarded-For entry (for the return-code limit).
+BEHIND_PROXY = env_flag("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # A shared clinic tablet: answers last only for this browser session, and are erased on the
@@ -102,6 +104,14 @@ if env_flag("DJANGO_BEHIND_PROXY"):
 SHARED_DEVICE = env_flag("DECISIONAID_SHARED_DEVICE")
 SHARED_DEVICE_WARNING_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_WARNING_SECONDS", 10 * 60))
 SHARED_DEVICE_GRACE_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_GRACE_SECONDS", 60))
+
+# Save and continue later (see plans.py): a saved plan is kept this many days after it was
+# last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are limited per
+# client and overall within a sliding window; the counts live in the database.
+SAVED_PLAN_DAYS = int(os.environ.get("DECISIONAID_SAVED_PLAN_DAYS", 90))
+RETURN_ATTEMPTS_PER_CLIENT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_PER_CLIENT", 10))
+RETURN_ATTEMPTS_OVERALL = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_OVERALL", 500))
+RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_WINDOW_SECONDS", 15 * 60))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

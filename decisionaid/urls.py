@@ -14,6 +14,10 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("still-here/", views.still_here, name="still_here"),
     path("start-over/", views.start_over, name="start_over"),
+    path("save/", views.save_for_later, name="save"),
+    path("saved/", views.saved, name="saved"),
+    path("saved/delete/", views.delete_saved, name="delete_saved"),
+    path("return/", views.return_with_code, name="return"),
 ]
 
 handler500 = "decisionaid.views.server_error"

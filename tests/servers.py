@@ -47,8 +47,9 @@ def database_for_servers(tmp_path):
 
 
 class AppServer:
-    def __init__(self, database_url, port=None):
+    def __init__(self, database_url, port=None, env=None):
         self.database_url = database_url
+        self.env = env or {}
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
@@ -56,7 +57,7 @@ class AppServer:
     def start(self):
         self.process = subprocess.Popen(
             [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
-            cwd=ROOT, env=server_env(self.database_url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT, env={**server_env(self.database_url), **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so stop() takes the workers too
         )
         # Ready when a worker answers, not when the port opens: gunicorn's master listens first.

@@ -22,7 +22,7 @@ value = st.one_of(
 )
 field_name = st.one_of(
     st.sampled_from(["answer", "chosen", "own_question", "remove", "change", "next", "shared_device",
-                     "control", "home", "sure", "csrfmiddlewaretoken"]),
+                     "control", "home", "sure", "csrfmiddlewaretoken", "save_later", "code"]),
     st.text(min_size=1, max_size=12),
 )
 form_data = st.dictionaries(field_name, st.lists(value, min_size=1, max_size=4), max_size=6)
@@ -92,7 +92,8 @@ def test_any_post_to_the_questions_to_bring(data, missing_csrf):
 @given(data=form_data, missing_csrf=with_csrf, method=st.sampled_from(["get", "post", "put", "delete"]))
 def test_any_request_to_the_other_pages(data, missing_csrf, method):
     client = client_with_answers(missing_csrf)
-    for url in ("/check-your-answers/", "/handout/", "/summary/", "/", "/still-here/", "/privacy/"):
+    for url in ("/check-your-answers/", "/handout/", "/summary/", "/", "/still-here/", "/privacy/",
+                "/save/", "/saved/", "/saved/delete/", "/return/"):
         response = getattr(client, method)(url, data) if method in ("get", "post") else getattr(client, method)(url)
         assert response.status_code < 500, url
         assert stored(client) == BEFORE, url

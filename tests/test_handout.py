@@ -110,3 +110,23 @@ def test_a_pdf_failure_shows_a_clear_page_and_is_logged(client, monkeypatch, cap
     assert b"We could not make the PDF" in page.content and b"Traceback" not in page.content
     assert "The handout PDF could not be made" in caplog.text
     assert "Maya" not in caplog.text  # nothing the family typed reaches the logs
+
+
+def test_a_saved_plan_puts_the_code_and_qr_code_on_the_handout_within_the_budget(client):
+    family(client)
+    client.post("/save/")
+    words = re.findall(r"<li>([a-z]+)</li>", client.get("/saved/").content.decode().split("return-code__words")[1])[:6]
+    html = client.get("/handout/").content.decode()
+    assert " ".join(words) in html and '<svg role="img"' in html and "testserver/return/" in html
+    assert "cut this part off" in html
+    pages, text = pdf_text(client.get("/handout.pdf"))
+    assert " ".join(words) in flat(text)
+    assert pages <= 4
+
+
+def test_the_handout_says_a_plan_is_saved_even_where_the_code_is_not_known(client):
+    family(client)
+    client.post("/save/")
+    client.cookies.pop("return_code")
+    html = client.get("/handout/").content.decode()
+    assert "Our answers are saved until" in html and "<svg" not in html.split("saved-code")[1]

@@ -54,10 +54,30 @@ def every_page(client, monkeypatch):
     yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
     store(client, {"cancer-course": "relapsed"})
     yield "handout-not-ready", client.get("/handout/")
+    yield from saving_pages(client)
     client.raise_request_exception = False
     with monkeypatch.context() as patched:
         patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
         yield "database-trouble", client.get("/questions/risk-group/")
+
+
+def saving_pages(client):
+    """Save and continue later: the return page, the code page (home and shared tablet), and
+    the pages that change once answers are saved."""
+    yield "return", client.get("/return/")
+    yield "return-error", client.post("/return/", {"code": "not the right words"})
+    store(client, complete_answers(risk_group="high"), {"chosen": [], "own": ["Can we travel?"]})
+    client.post("/save/")
+    yield "saved", client.get("/saved/")
+    for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/"):
+        yield f"saved{url}", client.get(url)
+    client.cookies.pop("return_code")
+    yield "saved-without-code", client.get("/saved/")
+    session = client.session
+    session["shared_device"] = True
+    session.save()
+    client.post("/save/")
+    yield "saved-shared", client.get("/saved/")
 
 
 @pytest.mark.django_db

@@ -97,8 +97,19 @@
     schedule();
   }
 
+  // A return link (from the QR code) carries the code after "#", which browsers never send to
+  // the server: put it in the box, then take it out of the address bar.
+  function fillReturnCode() {
+    var input = document.getElementById("return-code");
+    var code = location.hash.slice(1).replace(/-/g, " ");
+    if (!input || !/^[a-z ]{3,80}$/i.test(code)) return;
+    if (!input.value) input.value = code;
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     watchSharedDevice();
+    fillReturnCode();
     // Like GOV.UK: a page that comes back with errors puts the family on the summary.
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();

@@ -1,10 +1,11 @@
 """Every page and state a family can reach, for the accessibility and layout checks."""
 
-from playwright.sync_api import expect
+import re
 
 from unittest import mock
 
 from django.db import OperationalError
+from playwright.sync_api import expect
 
 from decisionaid import journey
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
@@ -13,7 +14,7 @@ from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
 QUESTION_IDS = [q.id for q in journey.questions_to_ask(EVERY_QUESTION)]
 
 
-def seed_session(page, live_server, answers):
+def seed_session(page, live_server, answers, **extra):
     """Give this browser a session holding these answers, as if the family had typed them."""
     from django.conf import settings
     from django.contrib.sessions.backends.db import SessionStore
@@ -22,6 +23,7 @@ def seed_session(page, live_server, answers):
 
     session = SessionStore()
     session[SESSION_KEY] = answers
+    session.update(extra)
     session.create()
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
@@ -36,7 +38,7 @@ def visit_question(page, live_server, question_id, with_error=False):
         textarea = page.locator("main textarea")
         if textarea.count():
             textarea.fill("x" * 1001)
-        page.get_by_role("button", name="Continue").click()
+        page.get_by_role("button", name=re.compile(r"^Continue")).click()
         expect(page.locator(".error-summary")).to_be_visible()
 
 
@@ -45,6 +47,17 @@ def finish_journey(page):
     page.get_by_role("button", name="Start now").click()
     expect(page.locator("main h1")).to_have_text("Which of these best describes your child's cancer now?")
     answer_all_questions(page, HIGH_RISK_FAMILY)
+
+
+def save_for_later(page, live_server, shared=False):
+    """A family with every question answered presses "Save and continue later"."""
+    import time
+
+    extra = {"shared_device": True, "last_seen": time.time()} if shared else {}
+    seed_session(page, live_server, complete_answers(risk_group="high"), **extra)
+    page.goto("/check-your-answers/")
+    page.get_by_role("button", name="Save and continue later").click()
+    expect(page.locator(".return-code__words li")).to_have_count(6)
 
 
 def visit(page, live_server, name):
@@ -91,12 +104,25 @@ def visit(page, live_server, name):
         with mock.patch("decisionaid.handout.render_pdf", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
+    elif name == "return":
+        page.goto("/return/")
+    elif name == "return-error":
+        page.goto("/return/")
+        page.get_by_label("Your return code").fill("these are not the right words")
+        page.get_by_role("button", name="Open my saved answers").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+    elif name in ("saved", "saved-shared"):
+        save_for_later(page, live_server, shared=name == "saved-shared")
+    elif name in ("summary-saved", "handout-saved"):
+        save_for_later(page, live_server)
+        page.goto("/summary/" if name == "summary-saved" else "/handout/")
     else:
         raise ValueError(name)
 
 
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
 OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
+SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open",
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
-             "expired-form", "database-trouble", "pdf-failed"]
+             "expired-form", "database-trouble", "pdf-failed", *SAVING_PAGES]

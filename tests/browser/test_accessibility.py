@@ -108,7 +108,7 @@ def page_fits(page):
 
 
 REFLOW_PAGES = ["start", f"question:{QUESTION_IDS[0]}:error", "question:what-matters:first", "check-your-answers",
-                "summary-open", "handout", "not-found"]
+                "summary-open", "handout", "not-found", "return-error", "saved", "saved-shared", "handout-saved"]
 
 
 @pytest.mark.parametrize("name", REFLOW_PAGES)
@@ -137,7 +137,8 @@ def test_text_at_200_percent_is_not_cut_off(open_page, live_server, name, size):
 
 
 TOUCH_PAGES = ["start", "question:cancer-course:error", "question:where-now:first", "question:what-matters:first",
-               "question:hopes:first", "check-your-answers", "summary-open", "handout"]
+               "question:hopes:first", "check-your-answers", "summary-open", "handout", "return-error", "saved",
+               "saved-shared", "summary-saved"]
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -62,7 +62,7 @@ def test_browser_back_returns_to_the_previous_question_with_its_answer(open_page
 def test_an_error_is_shown_at_the_top_and_beside_the_question(open_page, javascript):
     page = open_page("tablet", javascript)
     start(page)
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=re.compile(r"^Continue")).click()
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("There is a problem")
     expect(page).to_have_title(re.compile(r"^Error: "))
@@ -77,7 +77,7 @@ def test_changing_an_answer_from_check_your_answers(open_page, javascript):
     answer_all_questions(page, HIGH_RISK_FAMILY)
     page.get_by_role("link", name=re.compile("Change your answer to: When your child was first diagnosed")).click()
     page.get_by_label("Intermediate risk", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=re.compile(r"^Continue")).click()
     expect(page.locator("main h1")).to_have_text("Check your answers")
     expect(page.locator("main")).to_contain_text("Intermediate risk")
 
@@ -85,7 +85,7 @@ def test_changing_an_answer_from_check_your_answers(open_page, javascript):
     page.get_by_role("link", name=re.compile("Change your answer to: Which treatments")).click()
     page.get_by_label("Topotecan (Hycamtin), a chemotherapy medicine", exact=True).uncheck()
     page.get_by_label("Radiation therapy", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=re.compile(r"^Continue")).click()
     expect(page.locator("main h1")).to_have_text("Check your answers")
     expect(page.locator("main")).not_to_contain_text("Did the cancer keep growing while your child was having topotecan?")
 

@@ -1,0 +1,157 @@
+"""Saved plans: a family's answers kept in the database under a return code.
+
+No requests or sessions here: views pass the answers in and take them back out. Only a keyed
+hash of each code is stored (HMAC-SHA-256 with a key derived from DJANGO_SECRET_KEY), so a
+copy of the database alone reveals no working code, and each code's 65 bits of randomness
+make guessing hopeless even for someone who also has the key.
+"""
+
+import hmac
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from decisionaid import catalogue, codes, journey, library, tailoring
+from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX
+from decisionaid.forms import still_valid_answer
+from decisionaid.models import SavedPlan
+
+FORMAT = 1
+HASH_SALT = "decisionaid.plans.return-code"
+
+
+def code_hashes(code: str) -> list[str]:
+    """The code's hash under the current secret key first, then under any older keys
+    (DJANGO_SECRET_KEY_FALLBACKS), so rotating the key does not lose saved plans."""
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return [salted_hmac(HASH_SALT, code, secret=key, algorithm="sha256").hexdigest() for key in keys]
+
+
+def matches(plan: SavedPlan, code: str) -> bool:
+    return any(hmac.compare_digest(plan.code_hash, h) for h in code_hashes(code))
+
+
+def expiry(now):
+    return now + timedelta(days=settings.SAVED_PLAN_DAYS)
+
+
+def live(plan_id) -> SavedPlan | None:
+    """The plan with this id, unless it has expired or been deleted."""
+    if plan_id is None:
+        return None
+    return SavedPlan.objects.filter(pk=plan_id, expires_at__gt=timezone.now()).first()
+
+
+@dataclass(frozen=True)
+class Saved:
+    plan: SavedPlan
+    code: str
+    new_code: bool  # a code was made just now
+    replaced_code: bool  # ... and it replaced an older one, which no longer works
+
+
+def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = None) -> Saved:
+    """Save these answers. Into the same plan under the same code when the family's device
+    still knows that code; otherwise under a new code (an older one for this plan stops working)."""
+    now = timezone.now()
+    data = SavedPlan.pack(answers, questions, FORMAT)
+    plan = live(plan_id)
+    if plan is not None and known_code and matches(plan, known_code):
+        plan.data, plan.saved_at, plan.expires_at = data, now, expiry(now)
+        plan.code_hash = code_hashes(known_code)[0]
+        plan.save()
+        return Saved(plan, known_code, new_code=False, replaced_code=False)
+    replacing = plan is not None
+    for _ in range(5):  # a repeated code is vanishingly unlikely; the unique index catches it
+        code = codes.new_code()
+        try:
+            with transaction.atomic():
+                if plan is None:
+                    plan = SavedPlan.objects.create(
+                        code_hash=code_hashes(code)[0], data=data, saved_at=now, expires_at=expiry(now)
+                    )
+                else:
+                    plan.code_hash, plan.data, plan.saved_at, plan.expires_at = (
+                        code_hashes(code)[0], data, now, expiry(now)
+                    )
+                    plan.save()
+            return Saved(plan, code, new_code=True, replaced_code=replacing)
+        except IntegrityError:
+            continue
+    raise RuntimeError("Could not make a unique return code")
+
+
+def update(plan_id, answers: dict, questions: dict) -> bool:
+    """Keep a saved plan up to date as the family goes on; False when it is gone."""
+    now = timezone.now()
+    data = SavedPlan.pack(answers, questions, FORMAT)
+    return bool(
+        SavedPlan.objects.filter(pk=plan_id, expires_at__gt=now).update(
+            data=data, saved_at=now, expires_at=expiry(now)
+        )
+    )
+
+
+def find(typed: str) -> SavedPlan | None:
+    """The live plan for a code as a family typed it, or None, whatever the reason."""
+    canonical = codes.normalise(typed)
+    # A malformed code is looked up too (it cannot match), so every wrong code costs the same.
+    lookup = canonical or typed[:200]
+    hashes = code_hashes(lookup)
+    plan = SavedPlan.objects.filter(code_hash__in=hashes, expires_at__gt=timezone.now()).first()
+    if plan is not None and plan.code_hash != hashes[0]:  # saved under an older secret key
+        SavedPlan.objects.filter(pk=plan.pk).update(code_hash=hashes[0])
+    return plan if canonical else None
+
+
+def delete(plan_id) -> None:
+    SavedPlan.objects.filter(pk=plan_id).delete()
+
+
+def clear_expired(now=None) -> int:
+    deleted, _ = SavedPlan.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted
+
+
+@dataclass(frozen=True)
+class Restored:
+    answers: dict
+    questions_to_bring: dict
+    changed: bool  # some answers no longer fit the questions, so they were left out
+
+
+def restorable(plan: SavedPlan) -> Restored:
+    """What a saved plan gives back today: answers to questions that still exist, whose
+    values are still valid choices, and that the other answers still lead to. The journey
+    then asks whatever is missing, new questions included."""
+    data = plan.contents
+    saved_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    kept = {}
+    for question_id, value in saved_answers.items():
+        question = catalogue.load().question(question_id)
+        cleaned = still_valid_answer(question, value) if question else None
+        if cleaned is not None:
+            kept[question_id] = cleaned
+    answers = journey.relevant_answers(kept)
+
+    saved_questions = data.get("questions_to_bring") if isinstance(data.get("questions_to_bring"), dict) else {}
+    known = suggested_question_ids()
+    chosen = [i for i in _strings(saved_questions.get("chosen")) if i in known]
+    own = [q.strip() for q in _strings(saved_questions.get("own")) if q.strip()]
+    own = [q for q in own if len(q) <= OWN_QUESTION_MAX_LENGTH][:OWN_QUESTIONS_MAX]
+    return Restored(answers, {"chosen": chosen, "own": own}, changed=answers != saved_answers)
+
+
+def suggested_question_ids() -> set[str]:
+    """Every question to bring that the summary can offer, whatever the answers."""
+    content = library.load()
+    offered = tailoring.suggested_questions(content.treatments, (), {}) + content.questions_to_ask
+    return {q.id for q in offered}
+
+
+def _strings(value) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
