@@ -4,6 +4,7 @@ htmx requests get the page's `main` partial; every other request gets the full p
 from the same template.
 """
 
+import functools
 import logging
 import sys
 
@@ -249,7 +250,20 @@ def handout_for(request, store) -> dict:
     return {**context, "saved": saved_plan_display(request, store)}
 
 
-@require_GET
+def handout_view(view):
+    """The handout is a page of its own (no site layout, no htmx), so a link followed by htmx
+    becomes a full page load."""
+
+    @functools.wraps(view)
+    def wrapped(request):
+        if request.htmx:
+            return HttpResponseClientRedirect(request.get_full_path())
+        return view(request)
+
+    return require_GET(wrapped)
+
+
+@handout_view
 def handout_page(request):
     store = Answers(request.session)
     if not_ready := handout_not_ready(request, store.data):
@@ -257,7 +271,7 @@ def handout_page(request):
     return render(request, "handout.html", handout_for(request, store))
 
 
-@require_GET
+@handout_view
 def handout_pdf(request):
     store = Answers(request.session)
     if not_ready := handout_not_ready(request, store.data):

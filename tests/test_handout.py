@@ -130,3 +130,11 @@ def test_the_handout_says_a_plan_is_saved_even_where_the_code_is_not_known(clien
     client.cookies.pop("return_code")
     html = client.get("/handout/").content.decode()
     assert "Our answers are saved until" in html and "<svg" not in html.split("saved-code")[1]
+
+
+def test_a_link_followed_by_htmx_loads_the_handout_as_its_own_page(client):
+    family(client)
+    for url in ("/handout/", "/handout.pdf"):
+        response = client.get(url, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200 and response["HX-Redirect"] == url
+        assert not response.content
