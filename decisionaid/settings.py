@@ -72,6 +72,14 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write sessions at once. Without these, SQLite answers "database
+    # is locked": a write transaction takes its lock when it begins (IMMEDIATE), not halfway, so
+    # a waiting writer waits (up to `timeout` seconds) instead of failing; WAL lets pages be
+    # read while a session is written. Other databases (DATABASE_URL) are left as they are.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The family's answers live only in the server-side session (a database row), never in a
