@@ -3,37 +3,52 @@ import re
 import markdown
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 register = template.Library()
 
 COLUMNS = 10
-CELL = 11
+CELL = 11  # one figure's square, in SVG units
+DOT = 9.4  # a figure's outer diameter
+HOLE = 7.4  # the white inside of a hollow figure
+DARK = "#21495b"  # the site's --brand
+GREY = "#7b8488"
+
+
+def figure_rows(start, stop):
+    """Figures start..stop-1, row by row, as path data: one line a row, that the stroke's dash
+    pattern (a round dot every CELL) draws as figures. Each line ends half a cell past its last
+    dot, so no renderer has to decide whether a dot at the very end counts."""
+    rows = []
+    while start < stop:
+        row, column = divmod(start, COLUMNS)
+        end = min(stop, (row + 1) * COLUMNS)
+        rows.append(f"M{column * CELL + CELL / 2:g} {row * CELL + CELL / 2:g}h{(end - start - 0.5) * CELL:g}")
+        start = end
+    return "".join(rows)
 
 
 @register.simple_tag
 def icon_array(filled, label):
     """100 figures, `filled` of them dark: an inline SVG that prints and reads in greyscale.
 
-    Filled figures are solid and the rest hollow, so the difference never rests on colour."""
+    Filled figures are solid and the rest hollow, so the difference never rests on colour.
+    Three short paths rather than 100 circles: a tenth of the bytes, the same picture. The
+    colours are presentation attributes, so the figures are right even without the stylesheet."""
     filled = max(0, min(100, int(filled)))
-    figures = format_html_join(
-        "",
-        '<circle cx="{}" cy="{}" r="4.2" class="{}"/>',
-        (
-            (
-                (i % COLUMNS) * CELL + CELL / 2,
-                (i // COLUMNS) * CELL + CELL / 2,
-                "icon-array__on" if i < filled else "icon-array__off",
-            )
-            for i in range(100)
-        ),
-    )
+    on, off = figure_rows(0, filled), figure_rows(filled, 100)
     size = COLUMNS * CELL
     return format_html(
-        '<svg class="icon-array" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">'
-        "<title>{}</title>{}</svg>",
-        size, size, size, size, label, label, figures,
+        '<svg class="icon-array" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}"'
+        ' fill="none" stroke-linecap="round" stroke-dasharray="0 {}" stroke-width="{}">'
+        "<title>{}</title>{}{}</svg>",
+        size, size, size, size, label, CELL, DOT, label,
+        format_html('<path class="icon-array__on" stroke="{}" d="{}"/>', DARK, on) if on else "",
+        format_html(
+            '<path class="icon-array__off" stroke="{}" d="{}"/>'
+            '<path class="icon-array__hole" stroke="#fff" stroke-width="{}" d="{}"/>',
+            GREY, off, HOLE, off,
+        ) if off else "",
     )
 
 
