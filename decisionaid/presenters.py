@@ -1,5 +1,6 @@
 """Turn stored answers into words for pages (check your answers, summary, handout)."""
 
+import functools
 import re
 
 from decisionaid import catalogue, journey
@@ -34,8 +35,14 @@ def answer_rows(answers: dict) -> list[dict]:
 
 def terms_used(texts, glossary) -> list:
     """The glossary terms that appear in these texts, so they are explained where they appear."""
-    words = " ".join(texts).lower()
-    return [t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words)]
+    return list(_terms_in(" ".join(texts).lower(), glossary))
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_in(words, glossary) -> tuple:
+    """Content does not change while the app runs and the texts are few (an option's words, or
+    the options a handout shows), so each is searched once, not on every request."""
+    return tuple(t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words))
 
 
 def option_terms(option, glossary) -> list:

@@ -196,8 +196,10 @@ def summary(request):
         {
             "page_title": "Your summary",
             "summary": result,
+            "options_key": " ".join(o.id for o in result.leading),
             "situation": answer_rows(answers),
-            "option_cards": [
+            # Only needed when the options part of the page is not yet cached (see summary.html).
+            "option_cards": lambda: [
                 {"option": o, "terms": option_terms(o, glossary), "leading": o in result.leading}
                 for o in result.options_shown
             ],

@@ -1,3 +1,4 @@
+import functools
 import re
 
 import markdown
@@ -53,6 +54,7 @@ def icon_array(filled, label):
 
 
 @register.filter
+@functools.cache
 def source_title(source_id):
     """'Title (Publisher)' for a seed file name, as the About page lists it."""
     from decisionaid import catalogue
@@ -73,10 +75,13 @@ def section_html(sections, title, heading_below):
 
     A '###' inside a section becomes the heading level just below the section's own heading,
     so heading levels never skip."""
-    html = markdown.markdown(sections.get(title, ""))
-    level = heading_below + 1
-    html = re.sub(r"<(/?)h3>", rf"<\g<1>h{level}>", html)
-    return mark_safe(html)
+    return mark_safe(markdown_html(sections.get(title, ""), heading_below + 1))
+
+
+@functools.cache
+def markdown_html(text, level):
+    """Content is loaded once and never changes while the app runs, so neither does its HTML."""
+    return re.sub(r"<(/?)h3>", rf"<\g<1>h{level}>", markdown.markdown(text))
 
 
 @register.filter
@@ -89,6 +94,24 @@ def card_section(sections, title):
 def care_section(sections, title):
     """For the care sections of the summary, whose section headings are h3."""
     return section_html(sections, title, heading_below=3)
+
+
+@register.simple_tag
+def question_choices(asks, chosen):
+    """The tick boxes of one group of questions to bring.
+
+    A summary has about a hundred of them, and a template loop made them the slowest part of
+    the page; each box's markup depends only on its question and whether it is ticked."""
+    return mark_safe("".join(question_choice(ask, ask.id in chosen) for ask in asks))
+
+
+@functools.lru_cache(maxsize=1024)
+def question_choice(ask, checked):
+    return format_html(
+        '<div class="choice"><input class="choice__input" type="checkbox" name="chosen" value="{}"'
+        ' id="ask-{}"{}><label class="choice__label" for="ask-{}">{}</label></div>\n',
+        ask.id, ask.id, mark_safe(" checked") if checked else "", ask.id, ask.text,
+    )
 
 
 @register.filter
