@@ -36,6 +36,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed here; static files never reach it: whitenoise answers them above,
+    # from the files that collectstatic compressed (brotli and gzip). Django's GZipMiddleware
+    # pads each response with random bytes against BREACH (Django 4.2+), and the CSRF token in
+    # a page is masked afresh on every request.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
