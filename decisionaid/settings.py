@@ -30,17 +30,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_http_compression",
     "decisionaid",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages are compressed here; static files never reach it: whitenoise answers them above,
-    # from the files that collectstatic compressed (brotli and gzip). Django's GZipMiddleware
-    # pads each response with random bytes against BREACH (Django 4.2+), and the CSRF token in
-    # a page is masked afresh on every request.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages are compressed here (zstd, brotli or gzip, whichever the browser takes); static
+    # files never reach it: whitenoise answers them above, from files compressed once by
+    # collectstatic. Why not Django's GZipMiddleware, and why BREACH is not a worry: README,
+    # "Performance budgets".
+    "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
