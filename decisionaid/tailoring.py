@@ -6,6 +6,7 @@ about"); the rest follow ("Other options you may hear about"). Within each group
 the fixed order below, which says nothing about how well an option works.
 """
 
+import functools
 from dataclasses import dataclass
 
 from decisionaid import conditions, library
@@ -95,9 +96,14 @@ def hospice_in_full(answers) -> bool:
 
 def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, ...]:
     """Questions from every option shown, then the general ones that fit these answers."""
-    from_options = tuple(
+    return questions_from(tuple(options)) + tuple(q for q in general if conditions.holds(q.when, answers))
+
+
+@functools.lru_cache(maxsize=64)
+def questions_from(options: tuple[Option, ...]) -> tuple[SuggestedQuestion, ...]:
+    """Content only, and the same for every family shown the options in this order: made once."""
+    return tuple(
         SuggestedQuestion(id=f"{option.id}-{n}", text=text, sources=option.sources, topic=option.title)
         for option in options
         for n, text in enumerate(option.questions, 1)
     )
-    return from_options + tuple(q for q in general if conditions.holds(q.when, answers))

@@ -196,7 +196,14 @@ def summary(request):
         {
             "page_title": "Your summary",
             "summary": result,
-            "options_key": " ".join(o.id for o in result.leading),
+            # What the cached parts of the page depend on (see summary.html).
+            "content_key": " ".join(
+                [*(n.id for n in result.notes), "|", *(o.id for o in result.leading), "|",
+                 str(result.hospice_in_full)]
+            ),
+            "questions_key": " ".join(
+                [*(q.id for q in result.suggested_questions), "|", *sorted(saved["chosen"])]
+            ),
             "situation": answer_rows(answers),
             # Only needed when the options part of the page is not yet cached (see summary.html).
             "option_cards": lambda: [
