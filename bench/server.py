@@ -27,7 +27,7 @@ def free_port(ports=PORTS) -> int:
 
 class AppServer:
     """`make serve`'s server: migrate, collectstatic, gunicorn. A fresh SQLite database of its
-    own unless DATABASE_URL says otherwise, so the benchmark never touches a family's data."""
+    own (BENCH_DATABASE_URL names another), never DATABASE_URL's, so it never touches real data."""
 
     def __init__(self, workers=3, port=None, log=None):
         self.workers = workers
@@ -39,7 +39,7 @@ class AppServer:
 
     def env(self) -> dict:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-        env.setdefault("DATABASE_URL", f"sqlite:///{self._tmp.name}/bench.sqlite3")
+        env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{self._tmp.name}/bench.sqlite3")
         env.update(DJANGO_SETTINGS_MODULE="bench.settings", DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
         if not env.get("DJANGO_SECRET_KEY"):
             raise SystemExit("set DJANGO_SECRET_KEY (make bench does)")
