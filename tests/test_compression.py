@@ -5,7 +5,11 @@ import gzip
 
 import brotli
 import pytest
-from backports import zstd
+
+try:
+    from compression import zstd  # Python 3.14+
+except ImportError:
+    from backports import zstd  # what django-http-compression installs before 3.14
 
 from decisionaid.answers import SESSION_KEY
 from tests.helpers import complete_answers
