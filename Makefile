@@ -26,6 +26,24 @@ serve: $(STAMP)
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PROD) $(VENV)/bin/gunicorn decisionaid.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-3} --access-logfile -
 
+# The benchmark: the app as `serve` runs it, on a loopback port of its own, measured against
+# the budgets in README; writes docs/performance.md and fails naming any budget that does not hold.
+# Lighthouse has its own package.json in bench/, so `make test` never installs it.
+BENCH_STAMP := $(VENV)/.bench-installed
+LIGHTHOUSE  := bench/node_modules/.bin/lighthouse
+
+bench: $(BENCH_STAMP) $(LIGHTHOUSE)
+	@echo "$(PY) -m bench.run $(BENCH_ARGS)"
+	@$(PROD) $(PY) -m bench.run $(BENCH_ARGS)
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	@touch $(BENCH_STAMP)
+
+$(LIGHTHOUSE): bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(LIGHTHOUSE)
+
 check: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 
@@ -42,4 +60,4 @@ $(VNU): package-lock.json
 	@touch $(VNU)
 
 clean:
-	rm -rf $(VENV) .pytest_cache node_modules staticfiles
+	rm -rf $(VENV) .pytest_cache node_modules bench/node_modules staticfiles

@@ -60,7 +60,7 @@ class Option:
     def says_time_in_hospital(self) -> bool:
         return self.comparison["time_in_hospital"] != SOURCES_SILENT_WORDS
 
-    @property
+    @functools.cached_property
     def questions(self) -> tuple["SuggestedQuestion", ...]:
         """The bullets of 'Questions to ask', for the family to tick and bring along.
 
@@ -118,6 +118,7 @@ class Library:
     glossary: tuple[Term, ...]
     shared_decisions: dict = field(compare=False)
     files_reviewed: tuple[datetime.date, ...] = ()  # the yaml files' own reviewed dates
+    version: str = ""  # a fingerprint of every content file, for caches of rendered content
 
     @property
     def reviewed(self) -> datetime.date:
@@ -269,7 +270,16 @@ def load() -> Library:
         glossary=glossary,
         shared_decisions=files["shared-decisions.yaml"],
         files_reviewed=tuple(data["reviewed"] for data in files.values()),
+        version=content_version(folder),
     )
+
+
+def content_version(folder) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def content_errors() -> list[str]:

@@ -1,5 +1,6 @@
 """Turn stored answers into words for pages (check your answers, summary, handout)."""
 
+import functools
 import re
 
 from django.utils.safestring import mark_safe
@@ -38,8 +39,14 @@ def answer_rows(answers: dict) -> list[dict]:
 
 def terms_used(texts, glossary) -> list:
     """The glossary terms that appear in these texts, so they are explained where they appear."""
-    words = " ".join(texts).lower()
-    return [t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words)]
+    return list(_terms_in(" ".join(texts).lower(), glossary))
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_in(words, glossary) -> tuple:
+    """Content does not change while the app runs and the texts are few (an option's words, or
+    the options a handout shows), so each is searched once, not on every request."""
+    return tuple(t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words))
 
 
 def option_terms(option, glossary) -> list:
@@ -68,15 +75,11 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
         # under the side-by-side table; each option card explains its own.
         "situation_terms": terms_used([*restated, *(n.text for n in result.notes)], content.glossary),
         "comparison_terms": terms_used(table, content.glossary),
-        "option_cards": [
-            {"option": o, "terms": option_terms(o, content.glossary), "leading": o in result.leading}
-            for o in result.options_shown
-        ],
+        # Rendered content is cached by this (see summary.html): it changes when a file does.
+        "content_version": content.version,
         "chosen": set(saved_questions["chosen"]),
         "own_questions": saved_questions["own"],
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
-        "palliative_terms": option_terms(result.palliative, content.glossary),
-        "hospice_terms": option_terms(result.hospice, content.glossary),
         "shared_what_it_is": content.shared_decisions["what_it_is"],
         "reviewed": content.reviewed,
     }

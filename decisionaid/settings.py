@@ -30,12 +30,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_http_compression",
     "decisionaid",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed here (zstd, brotli or gzip, whichever the browser takes); static
+    # files never reach it: whitenoise answers them above, from files compressed once by
+    # collectstatic. Why not Django's GZipMiddleware, and why BREACH is not a worry: README,
+    # "Performance budgets".
+    "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +79,14 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write sessions at once. Without these, SQLite answers "database
+    # is locked": a write transaction takes its lock when it begins (IMMEDIATE), not halfway, so
+    # a waiting writer waits (up to `timeout` seconds) instead of failing; WAL lets pages be
+    # read while a session is written. Other databases (DATABASE_URL) are left as they are.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The family's answers live only in the server-side session (a database row), never in a

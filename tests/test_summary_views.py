@@ -1,8 +1,11 @@
 """The summary page, its questions to bring, and the About page."""
 
-import pytest
+import re
 
-from decisionaid import tailoring
+import pytest
+from django.utils.html import escape
+
+from decisionaid import library, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
 from tests.helpers import complete_answers
 
@@ -121,3 +124,21 @@ def test_medical_words_are_explained_where_they_appear(client):
     assert "<dt>Refractory</dt>" in situation and "<dt>Prognosis</dt>" in situation
     table = html[html.index('id="comparison"'):html.index('id="palliative"')]
     assert "Words used here, explained" in table and "<dt>Chemotherapy</dt>" in table
+
+
+def test_cached_content_never_carries_one_familys_page_into_anothers(client):
+    """Notes, cards and care sections are rendered once per server process and reused: each
+    family must still see exactly what its own answers lead to."""
+    pages = {}
+    for name, answers in [("high", dict(risk_group="high", alk="yes")),
+                          ("low", dict(risk_group="low", where_now=["same-place"])),
+                          ("high again", dict(risk_group="high", alk="yes"))]:
+        summary = family(client, **answers)
+        html = client.get("/summary/").content.decode()
+        leading = html[html.index('id="options"'):html.index('id="comparison"')]
+        for note in library.load().notes:
+            assert (f">{escape(note.heading)}<" in html) == (note in summary.notes), (name, note.id)
+        assert [o.id for o in summary.leading] == re.findall(r'id="option-([\w-]+)"', leading)[:len(summary.leading)]
+        assert ("Read about hospice and end-of-life care" in html) != summary.hospice_in_full
+        pages[name] = html[html.index('id="situation"'):html.index('id="deciding"')]
+    assert pages["high"] == pages["high again"] != pages["low"]

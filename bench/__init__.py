@@ -1,0 +1,1 @@
+"""The performance benchmark (`make bench`) and the bounded load script. Never part of the test run."""

@@ -1,0 +1,112 @@
+"""The page budgets (README: Performance budgets) and the check that holds the benchmark to them.
+
+Pure functions over the numbers the benchmark measured, so they are tested without a server."""
+
+import re
+from dataclasses import dataclass
+
+KB = 1000  # budgets are in kilobytes of 1,000 bytes, as Lighthouse and browsers report them
+
+QUESTION_BLOCKING = 14 * KB  # HTML + CSS: what arrives in the first TCP round trip (10 packets)
+QUESTION_TOTAL = 35 * KB  # everything a question page loads, JavaScript included
+SUMMARY_BLOCKING = 30 * KB
+SUMMARY_TOTAL = 50 * KB
+TIME_RATIO = 3.0  # each page's median server time, at most this many times the floor's
+TYPICAL_PDF_SECONDS = 1.0
+YEAR = 365 * 24 * 60 * 60
+# (render-blocking, in all) by kind of page; the start page is held to a question page's budget.
+LIMITS = {
+    "start": (QUESTION_BLOCKING, QUESTION_TOTAL),
+    "question": (QUESTION_BLOCKING, QUESTION_TOTAL),
+    "summary": (SUMMARY_BLOCKING, SUMMARY_TOTAL),
+}
+
+
+@dataclass
+class Page:
+    """What the benchmark found for one page. kind: "question", "summary" or "other"."""
+
+    name: str
+    kind: str
+    blocking: int  # bytes on the wire, compressed: HTML + CSS (+ any script that blocks)
+    total: int  # bytes on the wire, compressed: everything the page loads
+    median_ms: float
+    blocking_scripts: tuple = ()  # script URLs without defer/async
+    inline_scripts: int = 0
+    fonts: int = 0
+    floor_ms: float | None = None  # the floor timed alongside this page, when not the run's
+
+
+@dataclass
+class Results:
+    pages: list
+    floor_ms: float
+    typical_pdf_seconds: float | None = None
+    static_cache_control: dict | None = None  # asset URL -> Cache-Control header
+    htmx_partial_is_partial: bool | None = None
+    load_errors: int | None = None
+    load_journeys_done: int | None = None
+    load_families: int | None = None  # families at once: at least this many journeys must finish
+
+
+def failures(results: Results) -> list[str]:
+    """Every budget that does not hold, said plainly; empty when all hold."""
+    found = []
+    for page in results.pages:
+        if page.kind in LIMITS:
+            blocking, total = LIMITS[page.kind]
+            if page.blocking > blocking:
+                found.append(f"{page.name}: render-blocking {kb(page.blocking)} is over the {kb(blocking)} budget")
+            if page.total > total:
+                found.append(f"{page.name}: {kb(page.total)} in all is over the {kb(total)} budget")
+        floor = page.floor_ms or results.floor_ms
+        ratio = page.median_ms / floor
+        if ratio > TIME_RATIO:
+            found.append(
+                f"{page.name}: server time {page.median_ms:.1f} ms is {ratio:.1f}x the floor "
+                f"({floor:.1f} ms); the budget is {TIME_RATIO:g}x"
+            )
+        for script in page.blocking_scripts:
+            found.append(f"{page.name}: the script {script} blocks the first paint (no defer)")
+        if page.inline_scripts:
+            found.append(f"{page.name}: {page.inline_scripts} inline script(s); scripts load from files, with defer")
+        if page.fonts and page.kind in LIMITS:
+            found.append(f"{page.name}: loads {page.fonts} web font(s); the budgets above must hold with them")
+    if results.typical_pdf_seconds is not None and results.typical_pdf_seconds >= TYPICAL_PDF_SECONDS:
+        found.append(f"typical handout PDF: {results.typical_pdf_seconds:.2f} s; the budget is under {TYPICAL_PDF_SECONDS:g} s")
+    for url, header in (results.static_cache_control or {}).items():
+        if not fingerprinted(url):
+            found.append(f"{url}: not fingerprinted, so it cannot be cached for long")
+        if not cached_for_a_year(header):
+            found.append(f"{url}: Cache-Control {header!r} does not cache it for a year")
+    if results.htmx_partial_is_partial is False:
+        found.append("an htmx request got the whole page, not the partial")
+    if results.load_errors:
+        found.append(f"load: {results.load_errors} error(s); the budget is none")
+    if results.load_families is not None and (results.load_journeys_done or 0) < results.load_families:
+        found.append(
+            f"load: only {results.load_journeys_done} journeys finished in the time limit, fewer than the "
+            f"{results.load_families} families at once"
+        )
+    return found
+
+
+def cached_for_a_year(cache_control: str) -> bool:
+    directives = {}
+    for part in (cache_control or "").split(","):
+        name, _, value = part.strip().partition("=")
+        directives[name.lower()] = value
+    try:
+        max_age = int(directives.get("max-age", "0"))
+    except ValueError:
+        return False
+    return max_age >= YEAR and "public" in directives and "no-cache" not in directives
+
+
+def fingerprinted(url: str) -> bool:
+    """collectstatic's manifest storage names files after their content: app.3f4d3d1f7cb5.css."""
+    return bool(re.search(r"\.[0-9a-f]{12}\.[a-z0-9]+$", url.split("?")[0]))
+
+
+def kb(size: int) -> str:
+    return f"{size / KB:.1f} KB"
