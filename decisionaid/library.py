@@ -75,7 +75,7 @@ class Option:
 
 
 def text_id(text: str) -> str:
-    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()[:10]
+    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()[:6]
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,9 @@ def option_problems(option: Option, known_sources, questions_by_id):
     for key in COMPARISON_KEYS:
         if not option.comparison.get(key):
             yield f"{where}: comparison is missing {key!r}"
+    ids = [q.id for q in option.questions]
+    if len(ids) != len(set(ids)):
+        yield f"{where}: a question to ask is written twice"
     yield from catalogue.condition_problems(option.applies_when, questions_by_id, where, earlier=False)
 
 

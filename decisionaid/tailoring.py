@@ -29,6 +29,19 @@ class Summary:
     def options_shown(self) -> tuple[Option, ...]:
         return self.leading + self.others
 
+    # What the summary's cached fragments of content depend on (see summary.html).
+    @property
+    def note_ids(self) -> str:
+        return " ".join(n.id for n in self.notes)
+
+    @property
+    def leading_ids(self) -> str:
+        return " ".join(o.id for o in self.leading)
+
+    @property
+    def other_ids(self) -> str:
+        return " ".join(o.id for o in self.others)
+
     @property
     def question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
         """Suggested questions grouped by topic, in order: each option's, then general ones."""

@@ -55,12 +55,13 @@ def icon_array(filled, label):
 
 @register.filter
 @functools.cache
-def source_title(source_id):
-    """'Title (Publisher)' for a seed file name, as the About page lists it."""
+def source_name(source_id):
+    """Who published a seed page, as the summary names it; the About page gives every page's
+    full title and date."""
     from decisionaid import catalogue
 
     source = next((s for s in catalogue.load().sources if s.id == source_id), None)
-    return f"{source.title} ({source.publisher})" if source else source_id
+    return source.publisher if source else source_id
 
 
 @register.filter
@@ -106,20 +107,23 @@ def care_section(sections, title):
 
 
 @register.simple_tag
-def question_choices(asks, chosen):
+def question_choices(asks, chosen, group):
     """The tick boxes of one group of questions to bring.
 
     A summary has about a hundred of them, and a template loop made them the slowest part of
-    the page; each box's markup depends only on its question and whether it is ticked."""
-    return mark_safe("".join(question_choice(ask, ask.id in chosen) for ask in asks))
+    the page; each box's markup depends only on its question, its place and whether it is
+    ticked. The element ids are short (group and place): the value carries the question's id."""
+    return mark_safe("".join(
+        question_choice(ask, f"ask-{group}-{n}", ask.id in chosen) for n, ask in enumerate(asks, 1)
+    ))
 
 
 @functools.lru_cache(maxsize=1024)
-def question_choice(ask, checked):
+def question_choice(ask, element_id, checked):
     return format_html(
         '<div class="choice"><input class="choice__input" type="checkbox" name="chosen" value="{}"'
-        ' id="ask-{}"{}><label class="choice__label" for="ask-{}">{}</label></div>\n',
-        ask.id, ask.id, mark_safe(" checked") if checked else "", ask.id, ask.text,
+        ' id="{}"{}><label class="choice__label" for="{}">{}</label></div>\n',
+        ask.id, element_id, mark_safe(" checked") if checked else "", element_id, ask.text,
     )
 
 
