@@ -26,8 +26,19 @@ def available() -> str | None:
     return None
 
 
-def scores(url: str, cookie: str = "", timeout: float = 240) -> dict:
-    """{"performance": 0-100, "accessibility": 0-100} for the page, or {"error": why}."""
+def scores(url: str, cookie: str = "", timeout: float = 240, tries: int = 3) -> dict:
+    """{"performance": 0-100, "accessibility": 0-100} for the page, or {"error": why}.
+
+    Lighthouse sometimes fails to record a trace on a busy machine (NO_NAVSTART, say) through
+    no fault of the page, so a run that failed is tried again, up to `tries` times."""
+    for _ in range(tries):
+        result = one_run(url, cookie, timeout)
+        if "error" not in result:
+            break
+    return result
+
+
+def one_run(url: str, cookie: str, timeout: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="decisionaid-lighthouse-") as tmp:
         report = Path(tmp) / "report.json"
         command = [
