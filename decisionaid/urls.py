@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisionaid import views
+from decisionaid import saving_views, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -14,10 +14,10 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("still-here/", views.still_here, name="still_here"),
     path("start-over/", views.start_over, name="start_over"),
-    path("save/", views.save_for_later, name="save"),
-    path("saved/", views.saved, name="saved"),
-    path("saved/delete/", views.delete_saved, name="delete_saved"),
-    path("return/", views.return_with_code, name="return"),
+    path("save/", saving_views.save_for_later, name="save"),
+    path("saved/", saving_views.saved, name="saved"),
+    path("saved/delete/", saving_views.delete_saved, name="delete_saved"),
+    path("return/", saving_views.return_with_code, name="return"),
 ]
 
 handler500 = "decisionaid.views.server_error"
