@@ -17,6 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP) $(VNU)
 	DJANGO_DEBUG=1 $(PY) manage.py check
+	$(VENV)/bin/ruff check decisionaid tests bench
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -46,6 +47,9 @@ $(LIGHTHOUSE): bench/package-lock.json
 
 check: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check decisionaid tests bench
 
 # Django 6 needs Python 3.12 or newer; `python3` may be older, so look for one.
 $(STAMP): pyproject.toml

@@ -39,8 +39,14 @@ def plain(markdown_text: str) -> str:
     text = "\n".join(line for line in markdown_text.splitlines() if not line.startswith("#"))
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`#>]", "", text)
-    # A bullet is a sentence of its own.
-    return "\n".join(re.sub(r"^\s*[-+]\s+", "", line).rstrip(".") + "." if line.strip().startswith(("- ", "+ ")) else line for line in text.splitlines())
+    return "\n".join(as_sentence(line) for line in text.splitlines())
+
+
+def as_sentence(line: str) -> str:
+    """A bullet is a sentence of its own, so it ends with a full stop when measured."""
+    if not line.strip().startswith(("- ", "+ ")):
+        return line
+    return re.sub(r"^\s*[-+]\s+", "", line).rstrip(".") + "."
 
 
 def grade(text: str) -> float:

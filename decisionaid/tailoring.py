@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decisionaid import conditions, library
 from decisionaid.library import Note, Option, SuggestedQuestion
 
+
 @dataclass(frozen=True)
 class Summary:
     leading: tuple[Option, ...]

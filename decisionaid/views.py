@@ -12,8 +12,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,7 +26,12 @@ from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.pages import question_url, render_page
 from decisionaid.presenters import answer_rows, summary_context
 from decisionaid.saving_views import (
-    forget_codes, keep_saved_plan_current, long_date, save_and_show_code, save_offer, saved_plan_display,
+    forget_codes,
+    keep_saved_plan_current,
+    long_date,
+    save_and_show_code,
+    save_offer,
+    saved_plan_display,
     wait_in_words,
 )
 

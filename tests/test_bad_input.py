@@ -2,7 +2,8 @@
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decisionaid import catalogue, journey, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY

@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from django.db import OperationalError
 from django.test import Client
 

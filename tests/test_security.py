@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.test import Client
 from django.db import OperationalError
+from django.test import Client
 
 from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
 from tests.helpers import complete_answers

@@ -3,8 +3,8 @@ import re
 
 import markdown
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 

@@ -1,7 +1,6 @@
 """Every page and state a family can reach, for the accessibility and layout checks."""
 
 import re
-
 from unittest import mock
 
 from django.db import OperationalError

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions, answer_current_question, heading
+from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions, answer_current_question
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MODES = [(size, js) for size in ("tablet", "phone") for js in (True, False)]
