@@ -85,6 +85,8 @@ def test_the_whole_journey_by_keyboard_alone(open_page, javascript):
     tab_until(page, lambda f: f["text"] == "Continue to your summary")
     page.keyboard.press("Enter")
     expect(page.locator("main h1")).to_have_text("Your summary")
+    if javascript:  # wait for focus to land on the heading, then go on from there
+        expect(page.locator("main h1")).to_be_focused()
     card = tab_until(page, lambda f: f["tag"] == "SUMMARY" and "Read more" in f["text"], limit=40)
     assert not card["open"]
     page.keyboard.press("Enter")
