@@ -113,6 +113,7 @@ def test_with_javascript_database_trouble_shows_the_try_again_page(open_page, mo
         raise OperationalError("the database is gone")
 
     monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", gone)
+    page.wait_for_load_state("load")  # htmx is running: this is the JavaScript path
     page.get_by_label("It went away, then came back", exact=True).check()
     page.get_by_role("button", name=re.compile("^Continue")).click()
     expect(page.locator("main h1")).to_have_text("Sorry, please try again")
@@ -123,6 +124,7 @@ def test_with_javascript_a_lost_connection_is_said_plainly(open_page):
     page = open_page("tablet", javascript=True)
     page.goto("/")
     page.get_by_role("button", name="Start now").click()
+    page.wait_for_load_state("load")  # htmx is running: this is the JavaScript path
     page.route("**/questions/**", lambda route: route.abort())
     page.get_by_label("It went away, then came back", exact=True).check()
     page.get_by_role("button", name=re.compile("^Continue")).click()
