@@ -39,14 +39,15 @@ def answer_rows(answers: dict) -> list[dict]:
 
 def terms_used(texts, glossary) -> list:
     """The glossary terms that appear in these texts, so they are explained where they appear."""
-    return list(_terms_in(" ".join(texts).lower(), glossary))
+    words = " ".join(texts).lower()
+    return [term for term, pattern in _term_patterns(glossary) if pattern.search(words)]
 
 
-@functools.lru_cache(maxsize=256)
-def _terms_in(words, glossary) -> tuple:
-    """Content does not change while the app runs and the texts are few (an option's words, or
-    the options a handout shows), so each is searched once, not on every request."""
-    return tuple(t for t in glossary if re.search(rf"\b{re.escape(t.term.lower())}\b", words))
+@functools.cache
+def _term_patterns(glossary) -> tuple:
+    """Each term's pattern, compiled once: the glossary never changes while the app runs. (The
+    texts searched may hold what a family typed, so no result is ever kept.)"""
+    return tuple((t, re.compile(rf"\b{re.escape(t.term.lower())}\b")) for t in glossary)
 
 
 def option_terms(option, glossary) -> list:
