@@ -40,8 +40,8 @@ def typical_family() -> dict:
 def heaviest_family() -> dict:
     """The most a summary shows: high risk, an ALK change and one transplant put forward the
     most options a seed ties to a situation (the rest follow as "others"); topotecan brings
-    its note; everything that matters is "very important" and every SURE answer "no", so the
-    summary and handout carry every prompt and every kind of help."""
+    its note; everything that matters is "very important", so the summary and handout carry
+    every prompt."""
     def every_item(question_id, value):
         return {item.value: value for item in catalogue.load().question(question_id).items}
 
@@ -54,7 +54,6 @@ def heaviest_family() -> dict:
         "topotecan-response": "yes",
         "health-now": "some-problems",
         "what-matters": every_item("what-matters", "very"),
-        "sure": every_item("sure", "no"),
         "hopes": "That she can be at home for her birthday, with her brother and the dog.",
         "worries": "That the treatment will make her feel worse and keep her in hospital.",
     }

@@ -4,6 +4,7 @@ import time
 
 SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
+WEIGH_UP_KEY = "weigh_up"
 SHARED_KEY = "shared_device"
 LAST_SEEN_KEY = "last_seen"
 SAVED_PLAN_KEY = "saved_plan"
@@ -27,12 +28,22 @@ class Answers:
 
     @property
     def questions_to_bring(self) -> dict:
-        """{"chosen": ids of suggested questions ticked, "own": the family's own questions}."""
+        """{"chosen": ids of suggested questions ticked, or None until the family has chosen
+        (then the summary's suggestions stand), "own": the family's own questions}."""
         saved = self.session.get(QUESTIONS_KEY, {})
-        return {"chosen": list(saved.get("chosen", [])), "own": list(saved.get("own", []))}
+        chosen = saved.get("chosen")
+        return {"chosen": None if chosen is None else list(chosen), "own": list(saved.get("own", []))}
 
-    def replace_questions_to_bring(self, chosen: list[str], own: list[str]) -> None:
-        self.session[QUESTIONS_KEY] = {"chosen": list(chosen), "own": list(own)}
+    def replace_questions_to_bring(self, chosen: list[str] | None, own: list[str]) -> None:
+        self.session[QUESTIONS_KEY] = {"chosen": None if chosen is None else list(chosen), "own": list(own)}
+
+    @property
+    def weigh_up(self) -> dict:
+        """What the family has weighed up (see weighing.py), as the session keeps it."""
+        return dict(self.session.get(WEIGH_UP_KEY, {}))
+
+    def replace_weigh_up(self, weigh_up: dict) -> None:
+        self.session[WEIGH_UP_KEY] = dict(weigh_up)
 
     @property
     def is_shared_device(self) -> bool:
@@ -66,7 +77,7 @@ class Answers:
     def unlink_saved_plan(self) -> None:
         self.session.pop(SAVED_PLAN_KEY, None)
 
-    def restore(self, answers: dict, questions_to_bring: dict, plan_id: int) -> None:
+    def restore(self, answers: dict, questions_to_bring: dict, plan_id: int, weigh_up: dict | None = None) -> None:
         """Start a new session holding a saved plan's answers. Whatever this browser held
         before is deleted; a shared device stays a shared device."""
         shared = self.is_shared_device
@@ -75,4 +86,6 @@ class Answers:
             self.mark_shared_device()
         self.replace(answers)
         self.replace_questions_to_bring(questions_to_bring["chosen"], questions_to_bring["own"])
+        if weigh_up:
+            self.replace_weigh_up(weigh_up)
         self.link_saved_plan(plan_id)

@@ -9,36 +9,44 @@ import datetime
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from decisionaid import catalogue, library, tailoring
-from decisionaid.presenters import answer_rows, answer_text, terms_used
+from decisionaid import catalogue, library, presenters, tailoring, weighing
+from decisionaid.presenters import answer_text, terms_used
 
 STYLESHEET = "css/handout.css"
 
 
-def handout_context(answers: dict, saved_questions: dict, today: datetime.date) -> dict:
+def handout_context(answers: dict, saved_questions: dict, today: datetime.date, weigh_up=None) -> dict:
+    """Page 1 is a front sheet for the care team: what they need in one minute. Then, briefly,
+    only the options the family wants to talk about, palliative care, and the words used."""
     summary = tailoring.summarise(answers)
     content = library.load()
     questions = catalogue.load()
     offered = {q.id: q.on_paper for q in summary.suggested_questions}
-    our_questions = [offered[i] for i in saved_questions["chosen"] if i in offered] + saved_questions["own"]
-    situation = [p for p in answer_rows(answers) if p["part"].medical]
+    chosen = presenters.chosen_questions(summary, saved_questions)
+    our_questions = [offered[i] for i in chosen if i in offered] + saved_questions["own"]
+    weighed = presenters.weigh_up_words(summary, weighing.WeighUp.from_session(weigh_up), answers)
+    options = [row["option"] for row in weighed["weighed"]]
+    situation = presenters.situation_in_short(answers)
     printed = [
-        *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in summary.options_shown),
-        *(line for part in situation for row in part["rows"] for line in row["lines"]),
+        *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in (*options, summary.palliative)),
+        *(answer for line in situation for _, answer in line),
         *our_questions,
     ]
     return {
         "page_title": "Our summary for the care team",
         "today": today,
         "summary": summary,
-        "groups_text": content.groups,
-        "situation": situation,
-        "stage": answer_text(questions.question("decision-stage"), answers.get("decision-stage")),
-        "ratings": answer_text(questions.question("what-matters"), answers.get("what-matters") or {}),
+        "situation_lines": situation,
+        "very_important": very_important(answers),
         "hopes": answers.get("hopes", ""),
         "worries": answers.get("worries", ""),
-        "sure": sure_rows(answers, content.shared_decisions["sure_help"]),
-        "decision_style": answer_text(questions.question("decision-style"), answers.get("decision-style")),
+        **weighed,
+        "options": options,
+        "deciding": [
+            (q.in_short, "; ".join(answer_text(q, answers[q.id])))
+            for q in map(questions.question, ("decision-stage", "who-decides", "decision-style", "child-involvement"))
+            if answers.get(q.id)
+        ],
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
@@ -46,17 +54,11 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
     }
 
 
-def sure_rows(answers, help_by_item):
-    sure = catalogue.load().question("sure")
-    given = answers.get("sure") or {}
-    return [
-        {
-            "question": item.label,
-            "answer": sure.label_for(given.get(item.value)),
-            "help": help_by_item.get(item.value, "") if given.get(item.value) == "no" else "",
-        }
-        for item in sure.items
-    ]
+def very_important(answers) -> list[str]:
+    """What the family rated very important, in the question's own words."""
+    grid = catalogue.load().question("what-matters")
+    rated = answers.get("what-matters") or {}
+    return [item.label for item in grid.items if rated.get(item.value) == "very"]
 
 
 def render_pdf(context: dict) -> bytes:

@@ -27,7 +27,10 @@ COMPARISON_KEYS = ("involves", "time_in_hospital", "what_is_known", "main_downsi
 SOURCES_SILENT = "sources-silent"
 SOURCES_SILENT_WORDS = "The sources do not say. Ask your child's care team."
 CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
-YAML_FILES = ("notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml", "option-groups.yaml")
+YAML_FILES = (
+    "notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml", "option-groups.yaml",
+    "weigh-up.yaml",
+)
 
 
 BOUNDS = ("exact", "about", "fewer-than")
@@ -144,6 +147,8 @@ class SuggestedQuestion:
     sources: tuple[str, ...] = ()
     when: dict | None = field(default=None, compare=False)
     topic: str = ""  # the option a question is about; empty for general questions
+    # "always", or a condition: the summary suggests (ticks) it by default when this holds.
+    suggest: str | dict | None = field(default=None, compare=False)
 
     @property
     def on_paper(self) -> str:
@@ -163,7 +168,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Library:
-    treatments: tuple[Option, ...]
+    options: tuple[Option, ...]  # every option file, comfort-focused care included
     palliative: Option
     hospice: Option
     notes: tuple[Note, ...]
@@ -171,13 +176,14 @@ class Library:
     glossary: tuple[Term, ...]
     shared_decisions: dict = field(compare=False)
     groups: dict = field(compare=False)  # how the summary introduces each group of options
+    weigh_up: dict = field(compare=False)  # the weigh-up step's prompts, SURE and next steps
     files_reviewed: tuple[datetime.date, ...] = ()  # the yaml files' own reviewed dates
     version: str = ""  # a fingerprint of every content file, for caches of rendered content
 
     @property
     def reviewed(self) -> datetime.date:
         """The oldest reviewed date of any content: the date the whole is reviewed to."""
-        options = (*self.treatments, self.palliative, self.hospice)
+        options = (*self.options, self.palliative, self.hospice)
         return min(catalogue.load().reviewed, *self.files_reviewed, *(o.reviewed for o in options))
 
 
@@ -313,15 +319,15 @@ def load() -> Library:
     known_sources = {s.id for s in base.sources}
     questions_by_id = {q.id: q for q in base.questions}
     folder = catalogue.CONTENT_DIR
-    treatments = tuple(read_option(p) for p in sorted((folder / "options").glob("*.md")))
+    options = tuple(read_option(p) for p in sorted((folder / "options").glob("*.md")))
     palliative = read_option(folder / CARE_FILES["palliative-care"])
     hospice = read_option(folder / CARE_FILES["hospice-care"])
     problems = [
         problem
-        for option in (*treatments, palliative, hospice)
+        for option in (*options, palliative, hospice)
         for problem in option_problems(option, known_sources, questions_by_id)
     ]
-    if not treatments:
+    if not options:
         problems.append("options/: there are no option files")
     files = {name: catalogue.read_yaml(name) for name in YAML_FILES}
     for name, data in files.items():
@@ -331,10 +337,10 @@ def load() -> Library:
         id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
         sources=_sources_of(where, n, known_sources), serious=bool(n.get("serious")),
     ))
-    titles = {o.id: o.title for o in treatments}
+    titles = {o.id: o.title for o in options}
     asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
         id=q["id"], text=q["text"], sources=_sources_of(where, q, known_sources), when=q.get("when"),
-        topic=titles[q["option"]] if "option" in q else "",
+        topic=titles[q["option"]] if "option" in q else "", suggest=q.get("suggest"),
     ))
     glossary = entries(files, "glossary.yaml", "terms", lambda t, where: Term(
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
@@ -342,10 +348,16 @@ def load() -> Library:
     ))
     for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:
         problems += catalogue.condition_problems(item.when, questions_by_id, f"{where}: {item.id!r}", earlier=False)
+    for ask in asks:
+        if isinstance(ask.suggest, dict):
+            problems += catalogue.condition_problems(
+                ask.suggest, questions_by_id, f"questions-to-ask.yaml: {ask.id!r}", earlier=False)
+        elif ask.suggest not in (None, "always"):
+            problems.append(f"questions-to-ask.yaml: {ask.id!r}: suggest must be 'always' or a condition")
     if problems:
         raise ContentError("\n".join(problems))
     return Library(
-        treatments=treatments,
+        options=options,
         palliative=palliative,
         hospice=hospice,
         notes=notes,
@@ -353,6 +365,7 @@ def load() -> Library:
         glossary=glossary,
         shared_decisions=files["shared-decisions.yaml"],
         groups=files["option-groups.yaml"],
+        weigh_up=files["weigh-up.yaml"],
         files_reviewed=tuple(data["reviewed"] for data in files.values()),
         version=content_version(folder),
     )

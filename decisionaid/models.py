@@ -14,7 +14,7 @@ class SavedPlan(models.Model):
     Only a keyed hash of the return code is kept (see plans.code_hashes), never the code."""
 
     code_hash = models.CharField(max_length=64, unique=True)
-    # JSON text: {"format", "answers", "questions_to_bring"}. A TextField, not a JSONField,
+    # JSON text: {"format", "answers", "questions_to_bring", "weigh_up"}. A TextField, not a JSONField,
     # because nothing queries inside it, and a JSONField makes `manage.py check` open the database.
     data = models.TextField()
     saved_at = models.DateTimeField()
@@ -32,8 +32,9 @@ class SavedPlan(models.Model):
         return contents if isinstance(contents, dict) else {}
 
     @staticmethod
-    def pack(answers: dict, questions_to_bring: dict, format_version: int) -> str:
-        return json.dumps({"format": format_version, "answers": answers, "questions_to_bring": questions_to_bring})
+    def pack(answers: dict, questions_to_bring: dict, format_version: int, weigh_up: dict | None = None) -> str:
+        return json.dumps({"format": format_version, "answers": answers, "questions_to_bring": questions_to_bring,
+                           "weigh_up": weigh_up or {}})
 
 
 class ReturnAttempt(models.Model):

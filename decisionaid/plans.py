@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from decisionaid import catalogue, codes, journey, library, tailoring
+from decisionaid import catalogue, codes, journey, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX
 from decisionaid.forms import still_valid_answer
 from decisionaid.models import SavedPlan
@@ -54,11 +54,11 @@ class Saved:
     replaced_code: bool  # ... and it replaced an older one, which no longer works
 
 
-def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = None) -> Saved:
+def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = None, weigh_up=None) -> Saved:
     """Save these answers. Into the same plan under the same code when the family's device
     still knows that code; otherwise under a new code (an older one for this plan stops working)."""
     now = timezone.now()
-    data = SavedPlan.pack(answers, questions, FORMAT)
+    data = SavedPlan.pack(answers, questions, FORMAT, weigh_up)
     plan = live(plan_id)
     if plan is not None and known_code and matches(plan, known_code):
         plan.data, plan.saved_at, plan.expires_at = data, now, expiry(now)
@@ -85,10 +85,10 @@ def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = 
     raise RuntimeError("Could not make a unique return code")
 
 
-def update(plan_id, answers: dict, questions: dict) -> bool:
+def update(plan_id, answers: dict, questions: dict, weigh_up=None) -> bool:
     """Keep a saved plan up to date as the family goes on; False when it is gone."""
     now = timezone.now()
-    data = SavedPlan.pack(answers, questions, FORMAT)
+    data = SavedPlan.pack(answers, questions, FORMAT, weigh_up)
     return bool(
         SavedPlan.objects.filter(pk=plan_id, expires_at__gt=now).update(
             data=data, saved_at=now, expires_at=expiry(now)
@@ -122,6 +122,7 @@ class Restored:
     answers: dict
     questions_to_bring: dict
     changed: bool  # some answers no longer fit the questions, so they were left out
+    weigh_up: dict = None
 
 
 def restorable(plan: SavedPlan) -> Restored:
@@ -140,16 +141,41 @@ def restorable(plan: SavedPlan) -> Restored:
 
     saved_questions = data.get("questions_to_bring") if isinstance(data.get("questions_to_bring"), dict) else {}
     known = suggested_question_ids()
-    chosen = [i for i in _strings(saved_questions.get("chosen")) if i in known]
+    chosen = saved_questions.get("chosen")  # None: the family kept the summary's suggestions
+    chosen = None if chosen is None else [i for i in _strings(chosen) if i in known]
     own = [q.strip() for q in _strings(saved_questions.get("own")) if q.strip()]
     own = [q for q in own if len(q) <= OWN_QUESTION_MAX_LENGTH][:OWN_QUESTIONS_MAX]
-    return Restored(answers, {"chosen": chosen, "own": own}, changed=answers != saved_answers)
+    return Restored(answers, {"chosen": chosen, "own": own}, changed=answers != saved_answers,
+                    weigh_up=restorable_weigh_up(data.get("weigh_up")))
+
+
+def restorable_weigh_up(saved) -> dict:
+    """A saved weigh-up, kept only where it still fits today's options and prompts."""
+    if not isinstance(saved, dict):
+        return {}
+    option_ids = {o.id for o in library.load().options} | {weighing.DONT_KNOW}
+    options = [o for o in _strings(saved.get("options")) if o in option_ids]
+    reasons = saved.get("reasons") if isinstance(saved.get("reasons"), dict) else {}
+    reasons = {
+        o: {side: text[:settings.FREE_TEXT_MAX_LENGTH] for side, text in r.items() if side in ("for", "against")
+            and isinstance(text, str)}
+        for o, r in reasons.items() if o in options and isinstance(r, dict)
+    }
+    leaning = saved.get("leaning") if saved.get("leaning") in {*options, weighing.MIX, weighing.NOT_SURE} else ""
+    sure_items = {i["value"] for i in weighing.sure_items()}
+    sure = saved.get("sure") if isinstance(saved.get("sure"), dict) else {}
+    steps = {s["value"] for s in weighing.content()["next_steps"]}
+    return weighing.WeighUp(
+        options=tuple(options), reasons=reasons, leaning=leaning,
+        sure={k: v for k, v in sure.items() if k in sure_items and v in ("yes", "no")},
+        next_steps=tuple(s for s in _strings(saved.get("next_steps")) if s in steps),
+    ).as_session()
 
 
 def suggested_question_ids() -> set[str]:
     """Every question to bring that the summary can offer, whatever the answers."""
     content = library.load()
-    offered = tailoring.suggested_questions(content.treatments, (), {}) + content.questions_to_ask
+    offered = tailoring.suggested_questions(content.options, (), {}) + content.questions_to_ask
     return {q.id for q in offered}
 
 

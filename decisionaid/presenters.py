@@ -5,9 +5,8 @@ import re
 
 from django.utils.safestring import mark_safe
 
-from decisionaid import catalogue, codes, journey, library, tailoring
+from decisionaid import catalogue, codes, journey, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
-from decisionaid.library import text_id
 
 
 def answer_text(question, answer) -> list[str]:
@@ -125,55 +124,98 @@ def markdown_html(text, heading_level):
     return re.sub(r"<(/?)h3>", rf"<\g<1>h{heading_level}>", markdown.markdown(text))
 
 
-def summary_context(answers: dict, saved_questions: dict) -> dict:
-    """Everything the summary page shows, from the answers and the family's questions."""
+# The situation in at most three lines: the answers that shape which options are put forward.
+SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("treatments-had",))
+
+
+def situation_in_short(answers: dict) -> list[list[tuple[str, str]]]:
+    """Up to three lines of (what, answer), from the answers that shape the options."""
+    questions = catalogue.load()
+    lines = []
+    for ids in SITUATION_LINES:
+        line = [(questions.question(i).in_short, "; ".join(answer_text(questions.question(i), answers[i])))
+                for i in ids if answers.get(i)]
+        if line:
+            lines.append(line)
+    return lines
+
+
+def chosen_questions(result, saved_questions) -> list[str]:
+    """The questions ticked: the family's own choice once made, else the summary's suggestions."""
+    chosen = saved_questions["chosen"]
+    return list(result.suggested_by_default) if chosen is None else chosen
+
+
+def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict:
+    """Everything the short summary shows, from the answers, questions and weigh-up."""
     result = tailoring.summarise(answers)
     content = library.load()
-    situation = [p for p in answer_rows(answers) if p["part"].medical]
-    restated = [f"{row['question'].in_short} {' '.join(row['lines'])}" for p in situation for row in p["rows"]]
-    table = [f"{o.title} {' '.join(o.comparison.values())}" for o in result.options_shown]
-    age = answers.get("age")
+    weigh_up = weighing.WeighUp.from_session(weigh_up)
+    titles = {o.id: o.title for o in result.options_shown}
+    page_words = [
+        *(line for part in situation_in_short(answers) for _, line in part),
+        *(f"{o.title} {o.summary}" for o in result.options_shown),
+        result.palliative.summary,
+    ]
     return {
         "page_title": "Your summary",
         "summary": result,
         "groups_text": content.groups,
-        "option_groups": option_groups(result, age, content.groups),
-        "age_answer": age or "",
-        "option_ids": " ".join(o.id for o in result.options_shown),
-        "palliative_sections": option_sections(result.palliative, age, 3),
-        "hospice_sections": option_sections(result.hospice, age, 3),
-        "situation": situation,
-        # Medical words explained where they appear: under the situation and its notes, and
-        # under the side-by-side table; each option card explains its own.
-        "situation_terms": terms_used([*restated, *(n.text for n in result.notes)], content.glossary),
-        "comparison_terms": terms_used(table, content.glossary),
-        # Rendered content is cached by this (see summary.html): it changes when a file does.
-        "content_version": content.version,
-        "chosen": set(saved_questions["chosen"]),
+        "situation_lines": situation_in_short(answers),
+        "option_groups": [
+            {"name": name, **content.groups[name], "options": options} for name, options in result.groups
+        ],
+        "terms": terms_used(page_words, content.glossary),
+        "chosen": set(chosen_questions(result, saved_questions)),
+        "suggested_ticked": saved_questions["chosen"] is None,
         "own_questions": saved_questions["own"],
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
-        "shared_what_it_is": content.shared_decisions["what_it_is"],
+        "weigh_up_started": weigh_up.started,
+        "leaning": weighing.leaning_words(weigh_up, titles),
         "reviewed": content.reviewed,
     }
 
 
-def option_groups(result, age_answer, groups_text) -> list[dict]:
-    """Each group of options as the summary shows it: its data-group name, heading, words and
-    one card an option (its sections, figures and the reasons it is put forward)."""
-    return [
-        {
-            "name": name,
-            **groups_text[name],
-            # What the cached cards depend on: which options, and why each is put forward.
-            "ids": " ".join(f"{o.id}:{text_id(' '.join(r.situation for r in result.reasons.get(o.id, ())))}"
-                            for o in options),
-            "cards": [
-                {"option": o, "reasons": result.reasons.get(o.id, ()), "sections": option_sections(o, age_answer, 4)}
-                for o in options
-            ],
-        }
-        for name, options in result.groups
+SECTION_LEVEL = 2  # an option's own page: its sections are h2
+
+
+def option_context(option, answers: dict, saved_questions: dict, complete: bool) -> dict:
+    """An option's own page: all of its detail, its figures, and its questions to tick."""
+    result = tailoring.summarise(answers) if complete else None
+    questions = option.questions
+    if result is not None:  # with the questions filed under it that fit this family
+        questions = [q for q in result.suggested_questions if q.topic == option.title] or list(questions)
+    return {
+        "page_title": option.title,
+        "option": option,
+        "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
+        "reasons": result.reasons.get(option.id, ()) if result else (),
+        "option_questions": questions,
+        "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
+        "can_choose": result is not None,
+    }
+
+
+def weigh_up_words(summary, weigh_up, answers) -> dict:
+    """The weigh-up as pages and the handout show it."""
+    titles = {o.id: o.title for o in summary.options_shown}
+    sure_answers = [
+        {"question": item["label"], "answer": {"yes": "Yes", "no": "No"}.get(weigh_up.sure.get(item["value"]), ""),
+         "help": item["help"] if weigh_up.sure.get(item["value"]) == "no" else ""}
+        for item in weighing.sure_items()
     ]
+    return {
+        "weigh_up": weigh_up,
+        "weighed": [{"option": o, "reasons": weigh_up.reasons.get(o.id, {})}
+                    for o in summary.options_shown if o.id in weigh_up.chosen],
+        "dont_know_yet": weighing.DONT_KNOW in weigh_up.options,
+        "leaning": weighing.leaning_words(weigh_up, titles),
+        "sure_answers": [row for row in sure_answers if row["answer"]],
+        "sure_help": weighing.sure_help(weigh_up),
+        "sure_mismatch": weighing.sure_mismatch(weigh_up, answers),
+        "sure_mismatch_words": weighing.content()["sure_mismatch"],
+        "next_steps": weighing.next_step_labels(weigh_up),
+    }
 
 
 def return_code(code: str, return_url: str) -> dict:

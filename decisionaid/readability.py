@@ -74,7 +74,7 @@ def family_facing_blocks():
     for question in questions.questions:
         yield f"questions.yaml: {question.id}", " ".join(filter(None, [question.text, question.hint]))
     content = library.load()
-    for option in (*content.treatments, content.palliative, content.hospice):
+    for option in (*content.options, content.palliative, content.hospice):
         yield f"{option.file}: summary", option.summary
         for key, text in option.comparison.items():
             yield f"{option.file}: comparison.{key}", text
@@ -96,9 +96,17 @@ def family_facing_blocks():
     yield "shared-decisions.yaml: what_it_is", shared["what_it_is"]
     for n, prompt in enumerate(shared["goal_prompts"], 1):
         yield f"shared-decisions.yaml: goal_prompts {n}", prompt
-    for key in ("values", "decision_style", "sure_help"):
+    for key in ("values", "decision_style", "child_involvement", "who_decides"):
         for item, text in shared[key].items():
             yield f"shared-decisions.yaml: {key}.{item}", text
+    weigh = content.weigh_up
+    for key in ("intro", "leaning_note", "sure_mismatch"):
+        yield f"weigh-up.yaml: {key}", weigh[key]
+    for item, text in weigh["value_prompts"].items():
+        yield f"weigh-up.yaml: value_prompts.{item}", text
+    yield "weigh-up.yaml: sure.credit", weigh["sure"]["credit"]
+    for item in weigh["sure"]["items"]:
+        yield f"weigh-up.yaml: sure.{item['value']}", item["help"]
 
 
 @functools.cache

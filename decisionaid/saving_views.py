@@ -75,7 +75,8 @@ def save_offer(store) -> dict:
 
 def keep_saved_plan_current(store):
     """Once a family has saved, what they change afterwards is saved too, until they delete it."""
-    if store.saved_plan_id and not plans.update(store.saved_plan_id, store.data, store.questions_to_bring):
+    if store.saved_plan_id and not plans.update(store.saved_plan_id, store.data, store.questions_to_bring,
+                                                 store.weigh_up):
         store.unlink_saved_plan()  # deleted or expired meanwhile
 
 
@@ -102,7 +103,8 @@ def save_for_later(request):
 
 
 def save_and_show_code(request, store):
-    saved = plans.save(store.data, store.questions_to_bring, store.saved_plan_id, remembered_code(request))
+    saved = plans.save(store.data, store.questions_to_bring, store.saved_plan_id, remembered_code(request),
+                       weigh_up=store.weigh_up)
     if store.is_shared_device:
         # A shared tablet: nothing of this family's stays on it. The code is shown once, on
         # a fresh page (so nothing of the old one stays either), then forgotten.
@@ -211,7 +213,7 @@ def return_with_code(request):
 
 def restore_saved_plan(request, store, plan, code):
     restored = plans.restorable(plan)
-    store.restore(restored.answers, restored.questions_to_bring, plan.pk)
+    store.restore(restored.answers, restored.questions_to_bring, plan.pk, restored.weigh_up)
     unanswered = journey.first_unanswered(restored.answers)
     if restored.changed and unanswered:
         messages.info(request, QUESTIONS_CHANGED)

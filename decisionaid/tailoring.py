@@ -14,6 +14,7 @@ from decisionaid import conditions, library
 from decisionaid.library import Note, Option, Reason, SuggestedQuestion
 
 LEADING, OTHERS, ALL = "leading", "others", "all"
+SUGGESTED_AT_MOST = 10  # questions ticked by default: a list a family can bring to a short appointment
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ class Summary:
     value_prompts: tuple[str, ...]
     goal_prompts: tuple[str, ...]
     decision_style_prompt: str
-    sure_help: tuple[str, ...]
-    suggested_questions: tuple[SuggestedQuestion, ...]
+    child_prompt: str
+    who_decides_prompt: str
+    suggested_questions: tuple[SuggestedQuestion, ...]  # every question offered
+    suggested_by_default: tuple[str, ...]  # the ids ticked until the family chooses its own
 
     @property
     def options_shown(self) -> tuple[Option, ...]:
@@ -55,19 +58,36 @@ class Summary:
         return tuple(n for n in self.notes if not n.serious)
 
     @property
-    def question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
-        """Suggested questions grouped by topic, in order: each option's, then general ones."""
-        groups = {}
+    def questions_in_order(self) -> list[str]:
+        """Every question's id: the ones suggested by default first, then the rest."""
+        return [*self.suggested_by_default, *(q.id for q in self.suggested_questions
+                                              if q.id not in self.suggested_by_default)]
+
+    @property
+    def default_questions(self) -> list[SuggestedQuestion]:
+        by_id = {q.id: q for q in self.suggested_questions}
+        return [by_id[i] for i in self.suggested_by_default]
+
+    @property
+    def more_question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
+        """The questions not suggested by default, grouped by topic: general ones, then each option's."""
+        groups = {"": []}
         for question in self.suggested_questions:
-            groups.setdefault(question.topic, []).append(question)
-        return list(groups.items())
+            if question.id not in self.suggested_by_default:
+                groups.setdefault(question.topic, []).append(question)
+        return [(topic, asks) for topic, asks in groups.items() if asks]
+
+    def option(self, option_id) -> Option | None:
+        return next((o for o in (*self.options_shown, self.palliative, self.hospice) if o.id == option_id), None)
 
 
 def summarise(answers: dict) -> Summary:
     content = library.load()
-    reasons = {o.id: reasons_for(o, answers) for o in content.treatments}
-    leading, others = split(sorted(content.treatments, key=lambda o: o.title.lower()), reasons)
+    reasons = {o.id: reasons_for(o, answers) for o in content.options}
+    leading, others = split(sorted(content.options, key=lambda o: o.title.lower()), reasons)
     shared = content.shared_decisions
+    offered = suggested_questions((*leading, *others, content.palliative, content.hospice),
+                                  content.questions_to_ask, answers)
     return Summary(
         leading=leading,
         others=others,
@@ -80,11 +100,10 @@ def summarise(answers: dict) -> Summary:
         ),
         goal_prompts=tuple(shared["goal_prompts"]),
         decision_style_prompt=shared["decision_style"].get(answers.get("decision-style"), ""),
-        sure_help=tuple(
-            text for item, text in shared["sure_help"].items()
-            if (answers.get("sure") or {}).get(item) == "no"
-        ),
-        suggested_questions=suggested_questions(leading + others, content.questions_to_ask, answers),
+        child_prompt=shared["child_involvement"].get(answers.get("child-involvement"), ""),
+        who_decides_prompt=shared["who_decides"].get(answers.get("who-decides"), ""),
+        suggested_questions=offered,
+        suggested_by_default=suggested_by_default(offered, answers),
     )
 
 
@@ -103,6 +122,17 @@ def split(options, reasons) -> tuple[tuple[Option, ...], tuple[Option, ...]]:
 
 def rated(answers, item, level) -> bool:
     return (answers.get("what-matters") or {}).get(item) == level
+
+
+def suggested_by_default(offered, answers) -> tuple[str, ...]:
+    """At most SUGGESTED_AT_MOST questions, from the family's answers: the general questions
+    whose `suggest` holds, in the order of questions-to-ask.yaml (what the family is unsure of,
+    then goals and how serious it is, then what they said matters). Each option's own
+    questions are one tap away, on its page."""
+    return tuple(
+        q.id for q in offered
+        if q.suggest == "always" or (isinstance(q.suggest, dict) and conditions.holds(q.suggest, answers))
+    )[:SUGGESTED_AT_MOST]
 
 
 def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, ...]:

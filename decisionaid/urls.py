@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisionaid import saving_views, views
+from decisionaid import saving_views, views, weighing_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -8,6 +8,12 @@ urlpatterns = [
     path("check-your-answers/", views.check_answers, name="check_answers"),
     path("summary/", views.summary, name="summary"),
     path("summary/questions/", views.questions_to_bring, name="questions_to_bring"),
+    path("options/compare/", views.compare, name="compare"),
+    path("options/<slug:option_id>/", views.option_page, name="option"),
+    path("weigh-up/", weighing_views.weigh_options, name="weigh_up"),
+    path("weigh-up/reasons/", weighing_views.weigh_reasons, name="weigh_up_reasons"),
+    path("weigh-up/leaning/", weighing_views.weigh_leaning, name="weigh_up_leaning"),
+    path("weigh-up/summary/", weighing_views.weigh_done, name="weigh_up_done"),
     path("handout/", views.handout_page, name="handout"),
     path("handout.pdf", views.handout_pdf, name="handout_pdf"),
     path("about/", views.about, name="about"),

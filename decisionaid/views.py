@@ -6,6 +6,7 @@ from the same template.
 
 import functools
 import logging
+import re
 import sys
 
 from django.conf import settings
@@ -20,11 +21,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from decisionaid import catalogue, handout, journey, library, plans, readability, tailoring
+from decisionaid import (
+    catalogue,
+    handout,
+    journey,
+    library,
+    plans,
+    presenters,
+    readability,
+    tailoring,
+    weighing,
+)
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.pages import question_url, render_page
-from decisionaid.presenters import answer_rows, summary_context
+from decisionaid.presenters import answer_rows, option_context, summary_context
 from decisionaid.saving_views import (
     forget_codes,
     keep_saved_plan_current,
@@ -172,11 +183,12 @@ def check_answers(request):
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    return render_page(
-        request,
-        "check_answers.html",
-        {"page_title": "Check your answers", "parts": answer_rows(answers), "save_offer": save_offer(store)},
-    )
+    weigh_up = weighing.WeighUp.from_session(store.weigh_up)
+    weighed = presenters.weigh_up_words(tailoring.summarise(answers), weigh_up, answers) if weigh_up.started else {}
+    return render_page(request, "check_answers.html", {
+        "page_title": "Check your answers", "parts": answer_rows(answers), "save_offer": save_offer(store),
+        **weighed,
+    })
 
 
 def unfinished_journey(request, answers):
@@ -195,24 +207,55 @@ def summary(request):
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    context = summary_context(answers, store.questions_to_bring)
+    context = summary_context(answers, store.questions_to_bring, store.weigh_up)
     return render_page(request, "summary.html", {
         **context, "saved": request.GET.get("saved") == "1", "save_offer": save_offer(store),
     })
 
 
+@require_GET
+def option_page(request, option_id):
+    """One option with all of its detail; open to anyone, tailored once the journey is complete."""
+    content = library.load()
+    option = next((o for o in (*content.options, content.palliative, content.hospice) if o.id == option_id), None)
+    if option is None:
+        raise Http404("No such option")
+    store = Answers(request.session)
+    answers = store.data
+    context = option_context(option, answers, store.questions_to_bring, journey.is_complete(answers))
+    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved") == "1"})
+
+
+@require_GET
+def compare(request):
+    content = library.load()
+    options = sorted(content.options, key=lambda o: o.title.lower())
+    table = [f"{o.title} {' '.join(o.comparison.values())}" for o in options]
+    return render_page(request, "compare.html", {
+        "page_title": "The options side by side", "options": options, "palliative": content.palliative,
+        "terms": presenters.terms_used(table, content.glossary),
+    })
+
+
 @require_POST
 def questions_to_bring(request):
-    """Tick, untick, add or remove questions to bring; kept with the answers."""
+    """Tick, untick, add or remove questions to bring; kept with the answers.
+
+    A form says which questions it showed (`offered`): only their ticks change, so the
+    summary and each option's page can each keep their own part of one list."""
     store = Answers(request.session)
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    offered = {q.id for q in tailoring.summarise(answers).suggested_questions}
-    chosen = [i for i in dict.fromkeys(request.POST.getlist("chosen")) if i in offered]
+    result = tailoring.summarise(answers)
+    known = {q.id for q in result.suggested_questions}
+    shown = set(request.POST.getlist("offered")) & known
+    ticked = set(request.POST.getlist("chosen")) & shown
+    kept = set(presenters.chosen_questions(result, store.questions_to_bring)) - shown  # ticked on other pages
+    chosen = [i for i in result.questions_in_order if i in kept | ticked]
     own = store.questions_to_bring["own"]
     remove = request.POST.get("remove", "")
-    if remove.isdigit() and int(remove) < len(own):
+    if remove.isascii() and remove.isdigit() and int(remove) < len(own):
         own.pop(int(remove))
     new_question = request.POST.get("own_question", "").strip()
     if len(new_question) > OWN_QUESTION_MAX_LENGTH:
@@ -222,15 +265,22 @@ def questions_to_bring(request):
             f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
             f"It has {len(new_question)} now. Please shorten it."
         )
-        context = summary_context(answers, store.questions_to_bring)
+        context = summary_context(answers, store.questions_to_bring, store.weigh_up)
         context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                       own_question_draft=new_question)
+                       own_question_draft=new_question, save_offer=save_offer(store))
         return render_page(request, "summary.html", context)
     if new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
         own.append(new_question)
     store.replace_questions_to_bring(chosen, own)
     keep_saved_plan_current(store)
-    return redirect(reverse("summary") + "?saved=1#questions-to-bring")
+    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
+
+
+def back_to(path) -> str:
+    """Where a questions form came from: the summary, or one option's own page."""
+    option_ids = {o.id for o in (*library.load().options, library.load().palliative, library.load().hospice)}
+    match = re.fullmatch(r"/options/([\w-]+)/", path)
+    return path if match and match.group(1) in option_ids else reverse("summary")
 
 
 def handout_not_ready(request, answers):
@@ -244,7 +294,7 @@ def handout_not_ready(request, answers):
 
 
 def handout_for(request, store) -> dict:
-    context = handout.handout_context(store.data, store.questions_to_bring, timezone.localdate())
+    context = handout.handout_context(store.data, store.questions_to_bring, timezone.localdate(), store.weigh_up)
     return {**context, "saved": saved_plan_display(request, store)}
 
 

@@ -94,7 +94,8 @@ def test_any_post_to_the_questions_to_bring(data, missing_csrf):
 def test_any_request_to_the_other_pages(data, missing_csrf, method):
     client = client_with_answers(missing_csrf)
     for url in ("/check-your-answers/", "/handout/", "/summary/", "/", "/still-here/", "/privacy/",
-                "/save/", "/saved/", "/saved/delete/", "/return/"):
+                "/save/", "/saved/", "/saved/delete/", "/return/", "/options/compare/", "/options/chemotherapy/",
+                "/weigh-up/", "/weigh-up/reasons/", "/weigh-up/leaning/", "/weigh-up/summary/"):
         response = getattr(client, method)(url, data) if method in ("get", "post") else getattr(client, method)(url)
         assert response.status_code < 500, url
         assert stored(client) == BEFORE, url

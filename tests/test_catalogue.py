@@ -29,15 +29,17 @@ def test_every_medical_question_names_known_sources():
             assert question.sources and set(question.sources) <= known, question.id
 
 
-def test_the_sure_test_is_asked_word_for_word():
-    sure = catalogue.load().question("sure")
-    assert [i.label for i in sure.items] == [
+def test_the_sure_test_is_asked_word_for_word_after_the_options_never_before():
+    from decisionaid import weighing
+
+    assert [i["label"] for i in weighing.sure_items()] == [
         "Do you feel SURE about the best choice for you?",
         "Do you know the benefits and risks of each option?",
         "Are you clear about which benefits and risks matter most to you?",
         "Do you have enough support and advice to make a choice?",
     ]
-    assert [c.label for c in sure.choices] == ["Yes", "No"]
+    assert catalogue.load().question("sure") is None  # not among the questions before the summary
+    assert not any("SURE" in q.text for q in catalogue.load().questions)
 
 
 @pytest.fixture
@@ -127,7 +129,7 @@ OPTION = "options/chemotherapy.md"
         ("glossary.yaml", "    meaning:", "    means:", "glossary.yaml: 'refractory': missing or malformed 'meaning'"),
         ("notes.yaml", "      - 000_3122cb35ce792f13.txt", "      - nope.txt", "notes.yaml: 'high-risk-prognosis': unknown source"),
         ("questions-to-ask.yaml", "any_of: [not-sure]}", "any_of: [perhaps]}", "has no answer 'perhaps'"),
-        ("shared-decisions.yaml", "reviewed: 2026-11-23", "reviewed: soon", "shared-decisions.yaml: reviewed must be a date"),
+        ("shared-decisions.yaml", "reviewed: 2026-12-02", "reviewed: soon", "shared-decisions.yaml: reviewed must be a date"),
         ("questions.yaml", 'label: "Yes"\n', "label: Yes\n", "must have a value and a label in quotes"),
     ],
 )

@@ -41,7 +41,7 @@ def test_sources_yaml_lists_exactly_the_seeds():
     assert {s.id for s in catalogue.load().sources} == set(SEED_TEXT)
 
 
-ALL_OPTIONS = [*library.load().treatments, library.load().palliative, library.load().hospice]
+ALL_OPTIONS = [*library.load().options, library.load().palliative, library.load().hospice]
 
 
 @pytest.mark.parametrize("path", OPTION_FILES, ids=lambda p: p.name)
@@ -103,8 +103,7 @@ FAMILIES = {
     "unsure": {},
     "high risk": dict(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], alk="yes",
                       treatments_had=["topotecan"], topotecan_response="yes",
-                      what_matters={k: "very" for k in ("control", "home", "comfort", "everyday", "travel", "research")},
-                      sure={k: "no" for k in ("sure", "understand", "risks", "encouragement")}),
+                      what_matters={k: "very" for k in ("control", "home", "comfort", "everyday", "travel", "research")}),
     "low risk": dict(risk_group="low", where_now=["same-place"]),
 }
 
@@ -116,12 +115,16 @@ def test_no_rendered_page_recommends(client, family):
     session[SESSION_KEY] = complete_answers(**FAMILIES[family])
     session.save()
     questions = [f"/questions/{q.id}/" for q in catalogue.load().questions]
-    for url in ("/", *questions, "/check-your-answers/", "/summary/", "/handout/", "/about/", "/privacy/"):
+    content = library.load()
+    options = [f"/options/{o.id}/" for o in (*content.options, content.palliative, content.hospice)]
+    weighing = ["/weigh-up/", "/weigh-up/reasons/", "/weigh-up/leaning/", "/weigh-up/summary/"]
+    for url in ("/", *questions, "/check-your-answers/", "/summary/", *options, "/options/compare/", *weighing,
+                "/handout/", "/about/", "/privacy/"):
         page = client.get(url)
         assert page.status_code in (200, 302), url
         text = re.sub(r"<[^>]+>", " ", page.content.decode())
         assert not RECOMMENDING.search(text), f"{url}: {RECOMMENDING.search(text).group()}"
     pdf = PdfReader(io.BytesIO(client.get("/handout.pdf").content))
     text = " ".join(page.extract_text() for page in pdf.pages)
-    assert "Our summary for the care team" in text
+    assert "For the care team" in text
     assert not RECOMMENDING.search(text), f"handout.pdf: {RECOMMENDING.search(text).group()}"

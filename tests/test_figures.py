@@ -14,21 +14,21 @@ from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
 
-NUMBERS = {n.id: n for o in library.load().treatments for n in o.numbers}
+NUMBERS = {n.id: n for o in library.load().options for n in o.numbers}
 FAMILIES = {
     "child": dict(age="under-18", risk_group="high", alk="yes"),
     "adult": dict(age="18-or-older", risk_group="high", alk="yes"),
     "age not sure": dict(risk_group="not-sure"),
 }
-PAGES = ["/summary/"]
+OPTIONS_WITH_FIGURES = sorted({o.id for o in library.load().options if o.numbers})
 
 
-def figures_on(client, answers, url):
+def figures_on(client, answers, urls):
     session = client.session
     session[SESSION_KEY] = complete_answers(**answers)
     session.save()
-    page = client.get(url).content.decode()
-    return re.findall(r'<figure class="number" data-number="([\w-]+)">(.*?)</figure>', page, re.S)
+    pages = "".join(client.get(url).content.decode() for url in urls)
+    return re.findall(r'<figure class="number" data-number="([\w-]+)">(.*?)</figure>', pages, re.S)
 
 
 def words(fragment):
@@ -36,9 +36,9 @@ def words(fragment):
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-@pytest.mark.parametrize("url", PAGES)
-def test_every_figure_names_outcome_complement_and_time(client, family, url):
-    found = figures_on(client, FAMILIES[family], url)
+def test_every_figure_names_outcome_complement_and_time(client, family):
+    """Every figure is on its option's own page (the summary and handout give none)."""
+    found = figures_on(client, FAMILIES[family], [f"/options/{o}/" for o in OPTIONS_WITH_FIGURES])
     assert {number_id for number_id, _ in found} == set(NUMBERS)  # every figure is shown somewhere
     for number_id, fragment in found:
         number, text = NUMBERS[number_id], words(fragment)
@@ -62,3 +62,7 @@ def test_every_figure_names_outcome_complement_and_time(client, family, url):
 def test_an_upper_limit_reads_as_one():
     number = NUMBERS["all-253"]
     assert amounts(number) == ("fewer than 10 out of 100", "more than 90 out of 100")
+
+
+def test_the_summary_and_the_handout_give_no_figures(client):
+    assert figures_on(client, FAMILIES["child"], ["/summary/", "/handout/", "/options/compare/"]) == []

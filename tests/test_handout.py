@@ -6,8 +6,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import tailoring
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid import library, tailoring
+from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -20,19 +20,29 @@ TYPICAL = dict(
     what_matters={"control": "very", "home": "very", "comfort": "somewhat", "everyday": "very",
                   "travel": "not-sure", "research": "somewhat"},
     hopes="That Maya can go back to school with her friends.",
+    decision_style="together",
     worries="That the treatment will hurt her and we will not have time at home.",
-    sure={"sure": "no", "understand": "yes", "risks": "no", "encouragement": "yes"},
 )
+WEIGH_UP = {
+    "options": ["mibg-therapy", "comfort-care"],
+    "reasons": {"mibg-therapy": {"for": "It might shrink the cancer.", "against": "A week in a special room."},
+                "comfort-care": {"for": "Time at home together.", "against": "We are not ready to stop trying."}},
+    "leaning": "comfort-care",
+    "sure": {"sure": "no", "understand": "yes", "risks": "no", "encouragement": "yes"},
+    "next_steps": ["talk-family", "palliative-team"],
+}
 OWN_QUESTION = "Can Maya's grandmother stay with her in hospital?"
 
 
-def family(client, chosen=5, **answers):
-    """A typical family: five suggested questions ticked and one of their own."""
+def family(client, chosen=None, weigh_up=WEIGH_UP, **answers):
+    """A typical family: the suggested questions ticked and one of their own, two options weighed up."""
     answers = complete_answers(**{**TYPICAL, **answers})
-    offered = [q.id for q in tailoring.summarise(answers).suggested_questions]
+    offered = tailoring.summarise(answers).questions_in_order
     session = client.session
     session[SESSION_KEY] = answers
-    session[QUESTIONS_KEY] = {"chosen": offered[:chosen], "own": [OWN_QUESTION]}
+    session[QUESTIONS_KEY] = {"chosen": None if chosen is None else offered[:chosen], "own": [OWN_QUESTION]}
+    if weigh_up:
+        session[WEIGH_UP_KEY] = weigh_up
     session.save()
     return answers
 
@@ -49,8 +59,10 @@ def flat(text):
 def test_handout_page_has_the_sections_in_order(client):
     family(client)
     html = client.get("/handout/").content.decode()
-    headings = ["Our summary for the care team", "Our child's situation", "What matters most to us",
-                "Options to talk about", "Palliative and supportive care", "Our questions",
+    headings = ["For the care team", "Child's name", "Hospital number", "Key worker", "Next appointment",
+                "Our child's situation", "What matters most to us", "Our hopes", "Our worries", "How we want to decide",
+                "Options we want to talk about", "Which way we are leaning", "How we feel about the decision",
+                "Our questions", "About the options we want to talk about", "Palliative and supportive care",
                 "Medical words used here", "Where this information comes from"]
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
@@ -68,23 +80,36 @@ def test_pdf_carries_the_familys_own_words_and_questions(client):
     pages, text = pdf_text(response)
     text = flat(text)
     for words in ["That Maya can go back to school with her friends.", "High risk",
-                  "Time at home and fewer hospital stays: Very important", OWN_QUESTION,
-                  f"Page 1 of {pages}"]:
+                  "Time at home and fewer hospital stays", OWN_QUESTION, f"Page 1 of {pages}"]:
         assert words in text, words
 
 
-def test_typical_handout_fits_four_pages(client):
+def test_the_front_sheet_is_exactly_page_one_with_what_a_doctor_needs(client):
     family(client)
-    pages, _ = pdf_text(client.get("/handout.pdf"))
-    assert pages <= 4
+    reader = PdfReader(io.BytesIO(client.get("/handout.pdf").content))
+    first, second = flat(reader.pages[0].extract_text()), flat(reader.pages[1].extract_text())
+    for words in ["Child's name", "Hospital number", "Key worker", "Next appointment", "High risk",
+                  "Time at home and fewer hospital stays", "That Maya can go back to school",
+                  "MIBG therapy", "Focusing on comfort", "It might shrink the cancer.", "We are not ready to stop trying.",
+                  "Which way we are leaning: Focusing on comfort", "Do you feel SURE about the best choice for you? No",
+                  "We want to decide together with the team", OWN_QUESTION]:
+        assert words in first, words
+    assert "1. " in first and "About the options we want to talk about" in second
+    assert "Comfort and freedom from pain" not in first  # only what was rated very important
 
 
-def test_every_option_handout_fits_six_pages(client):
-    # Unsure about everything that shapes the order: every option in one list, each described.
-    answers = family(client, chosen=8, risk_group="not-sure", where_now=["not-sure"])
-    assert not tailoring.summarise(answers).leading
-    pages, _ = pdf_text(client.get("/handout.pdf"))
-    assert pages <= 6
+def test_typical_handout_fits_three_pages_and_describes_only_the_options_chosen(client):
+    family(client)
+    pages, text = pdf_text(client.get("/handout.pdf"))
+    assert pages <= 3
+    assert "Bevacizumab with chemotherapy" not in flat(text)
+
+
+def test_a_family_that_weighs_up_every_option_fits_six_pages(client):
+    every = {**WEIGH_UP, "options": [o.id for o in library.load().options], "reasons": {}}
+    family(client, chosen=12, weigh_up=every, risk_group="not-sure", where_now=["not-sure"])
+    pages, text = pdf_text(client.get("/handout.pdf"))
+    assert pages <= 6 and "Bevacizumab with chemotherapy" in flat(text)
 
 
 def test_handout_before_the_journey_is_complete_explains_and_links(client):
@@ -118,10 +143,12 @@ def test_a_saved_plan_puts_the_code_and_qr_code_on_the_handout_within_the_budget
     words = re.findall(r"<li>([a-z]+)</li>", client.get("/saved/").content.decode().split("return-code__words")[1])[:6]
     html = client.get("/handout/").content.decode()
     assert " ".join(words) in html and '<svg role="img"' in html and "testserver/return/" in html
-    assert "cut this part off" in html
-    pages, text = pdf_text(client.get("/handout.pdf"))
-    assert " ".join(words) in flat(text)
-    assert pages <= 4
+    assert "Keep this page: do not hand it over" in html
+    reader = PdfReader(io.BytesIO(client.get("/handout.pdf").content))
+    last = flat(reader.pages[-1].extract_text())
+    assert " ".join(words) in last and "Keep this page" in last  # a page of its own, kept by the family
+    assert not any(" ".join(words) in flat(page.extract_text()) for page in reader.pages[:-1])
+    assert len(reader.pages) <= 4
 
 
 def test_the_handout_says_a_plan_is_saved_even_where_the_code_is_not_known(client):

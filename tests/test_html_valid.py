@@ -9,7 +9,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-from decisionaid import journey, tailoring
+from decisionaid import journey, library, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
 from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
 
@@ -46,6 +46,7 @@ def every_page(client, monkeypatch):
     for url in ("/check-your-answers/", "/summary/", "/summary/?saved=1", "/handout/", "/about/", "/privacy/"):
         yield url, client.get(url)
     yield "own-question-error", client.post("/summary/questions/", {"own_question": "Why " * 100})
+    yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
         patched.setattr("decisionaid.handout.render_pdf", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
@@ -58,6 +59,25 @@ def every_page(client, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
         yield "database-trouble", client.get("/questions/risk-group/")
+
+
+def option_and_weighing_pages(client):
+    """Each option's own page, the side-by-side table, and the weigh-up steps (errors too)."""
+    content = library.load()
+    for option in (*content.options, content.palliative, content.hospice):
+        yield f"option-{option.id}", client.get(f"/options/{option.id}/")
+    yield "compare", client.get("/options/compare/")
+    yield "weigh-up", client.get("/weigh-up/")
+    yield "weigh-up-error", client.post("/weigh-up/", {"options": ["chemotherapy", "dont-know"]})
+    client.post("/weigh-up/", {"options": ["chemotherapy", "comfort-care"]})
+    yield "weigh-up-reasons", client.get("/weigh-up/reasons/")
+    yield "weigh-up-reasons-error", client.post("/weigh-up/reasons/", {"chemotherapy-for": "x" * 1001})
+    client.post("/weigh-up/reasons/", {"chemotherapy-for": "Hope <it> works & more"})
+    yield "weigh-up-leaning", client.get("/weigh-up/leaning/")
+    client.post("/weigh-up/leaning/", {"leaning": "mix", "sure-sure": "no", "next_steps": ["more-time"]})
+    yield "weigh-up-summary", client.get("/weigh-up/summary/")
+    yield "check-your-answers-weighed", client.get("/check-your-answers/")
+    yield "summary-weighed", client.get("/summary/")
 
 
 def saving_pages(client):

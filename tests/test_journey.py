@@ -88,7 +88,7 @@ def test_next_and_previous_skip_questions_that_are_not_asked():
     relapsed = {"cancer-course": "relapsed"}
     assert journey.next_question(relapsed, question("where-now")).id == "when-came-back"
     assert journey.previous_question(relapsed, question("cancer-course")) is None
-    assert journey.next_question(complete_answers(), question("sure")) is None
+    assert journey.next_question(complete_answers(), question("decision-style")) is None
 
 
 def test_progress_counts_only_the_questions_these_answers_lead_to():

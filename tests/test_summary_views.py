@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.utils.html import escape
 
 from decisionaid import library, tailoring
@@ -25,22 +26,37 @@ def saved(client):
     return client.session.get(QUESTIONS_KEY, {"chosen": [], "own": []})
 
 
-def test_summary_shows_situation_options_care_and_questions(client):
+def test_summary_names_the_decision_then_situation_options_care_weighing_and_questions(client):
     summary = family(client, risk_group="high", hopes="Home by spring")
     html = client.get("/summary/").content.decode()
-    for words in ["Your child's situation", "High risk", "Options the sources name for a situation like your child",
-                  "Palliative and supportive care", "Hospice and end-of-life care", "Making the decision together",
-                  "Questions to bring", 'href="/check-your-answers/"']:
-        assert words in html, words
+    order = ["The decision is what happens next", "Your child's situation", "High risk", 'href="/check-your-answers/"',
+             "The options", "Palliative and supportive care", "How serious the illness is",
+             "Hospice and end-of-life care", "Weigh up the options", 'href="/weigh-up/"', "Questions to bring",
+             'href="/handout/"']
+    places = [html.index(words) for words in order]
+    assert places == sorted(places), [w for w, p in zip(order, places)]
     for option in summary.options_shown:
-        assert f'data-option="{option.id}"' in html
-    assert html.count("<details") >= len(summary.options_shown)
+        assert f'data-option="{option.id}"' in html and f'href="/options/{option.id}/"' in html
+    assert 'href="/options/compare/"' in html and 'href="/options/palliative-care/"' in html
+
+
+def test_hard_news_waits_behind_closed_labelled_disclosures(client):
+    family(client, risk_group="high", cancer_course="relapsed")
+    html = client.get("/summary/").content.decode()
+    serious = html.index("very poor prognosis")
+    disclosure = html.rindex("<details", 0, serious)
+    assert "open" not in html[disclosure:html.index(">", disclosure)]
+    assert "This part is about how serious the illness is. Open it when you feel ready." in html[disclosure:serious]
+    assert html.index("very poor prognosis") > html.index("The options")  # never the first thing
+    hospice = html.index("Hospice and end-of-life care")
+    assert "<details" in html[hospice - 200:hospice] and "expected to live" not in html
 
 
 @pytest.mark.parametrize(("answers", "groups"), [
-    (dict(risk_group="high"), {"leading": 4, "others": 6}),
-    (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 10}),
-    (dict(risk_group="not-sure"), {"all": 10}),
+    (dict(risk_group="high"), {"leading": 4, "others": 7}),
+    (dict(risk_group="low", cancer_course="relapsed", where_now=["same-place"]), {"leading": 2, "others": 9}),
+    (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 11}),
+    (dict(risk_group="not-sure"), {"all": 11}),
 ])
 def test_each_option_is_marked_inside_its_group(client, answers, groups):
     family(client, **answers)
@@ -49,6 +65,7 @@ def test_each_option_is_marked_inside_its_group(client, answers, groups):
     for name, body in re.findall(r'data-group="(\w+)"(.*?)</section>', html, re.S):
         found[name] = len(re.findall(r'data-option="[\w-]+"', body))
     assert found == groups
+    assert 'data-option="comfort-care"' in html  # focusing on comfort is an option like any other
 
 
 def test_low_risk_where_it_started_has_no_high_risk_prognosis_words(client):
@@ -63,12 +80,23 @@ def test_summary_before_the_journey_is_complete_goes_to_the_first_unanswered_que
     session.save()
     assert client.get("/summary/")["Location"] == "/questions/risk-group/"
     assert client.post("/summary/questions/", {"chosen": ["x"]})["Location"] == "/questions/risk-group/"
+    assert client.get("/weigh-up/")["Location"] == "/questions/risk-group/"
+
+
+def test_suggested_questions_are_ticked_until_the_family_chooses(client):
+    summary = family(client)
+    html = client.get("/summary/").content.decode()
+    for question_id in summary.suggested_by_default:
+        assert re.search(rf'value="{question_id}" id="ask-0-[0-9]+" checked', html), question_id
+    assert QUESTIONS_KEY not in client.session
 
 
 def test_ticking_and_adding_questions_is_kept(client):
     summary = family(client)
-    first, second = (q.id for q in summary.suggested_questions[:2])
-    response = client.post("/summary/questions/", {"chosen": [first, second, "not-offered"], "own_question": "  Can we go home between treatments?  "})
+    first, second = summary.suggested_by_default[:2]
+    shown = summary.questions_in_order
+    response = client.post("/summary/questions/", {"offered": shown, "chosen": [first, second, "not-offered"],
+                                                   "own_question": "  Can we go home between treatments?  "})
     assert response["Location"] == "/summary/?saved=1#questions-to-bring"
     assert saved(client) == {"chosen": [first, second], "own": ["Can we go home between treatments?"]}
     assert "Your questions are saved." in client.get(response["Location"]).content.decode()
@@ -76,9 +104,21 @@ def test_ticking_and_adding_questions_is_kept(client):
     assert re.search(rf'value="{first}" id="ask-[0-9]+-[0-9]+" checked', html)
     assert "Can we go home between treatments?" in html
 
-    client.post("/summary/questions/", {"chosen": [second]})
+    client.post("/summary/questions/", {"offered": shown, "chosen": [second]})
     assert saved(client)["chosen"] == [second]
     assert saved(client)["own"] == ["Can we go home between treatments?"]
+
+
+def test_an_options_page_changes_only_its_own_questions(client):
+    summary = family(client, risk_group="high")
+    mine = [q.id for q in summary.suggested_questions if q.topic == "Chemotherapy"]
+    response = client.post("/summary/questions/", {"offered": mine, "chosen": mine[:1], "next": "/options/chemotherapy/"})
+    assert response["Location"] == "/options/chemotherapy/?saved=1#questions-to-bring"
+    assert saved(client)["chosen"] == [*summary.suggested_by_default, mine[0]]  # the suggestions stay ticked
+    page = client.get("/options/chemotherapy/").content.decode()
+    assert re.search(rf'value="{mine[0]}" id="ask-0-1" checked', page)
+    elsewhere = client.post("/summary/questions/", {"offered": mine, "next": "https://example.org/"})
+    assert elsewhere["Location"].startswith("/summary/")  # never another site
 
 
 def test_removing_an_own_question(client):
@@ -95,9 +135,10 @@ def test_removing_an_own_question(client):
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
 def test_an_over_long_own_question_is_refused_kindly_and_kept_in_its_box(client, headers):
     summary = family(client)
-    first = summary.suggested_questions[0].id
+    first = summary.suggested_by_default[0]
     draft = "Can we " + "x" * 300
-    response = client.post("/summary/questions/", {"own_question": draft, "chosen": [first]}, **headers)
+    response = client.post("/summary/questions/", {"own_question": draft, "offered": summary.questions_in_order,
+                                                   "chosen": [first]}, **headers)
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="own-question-error"' in html and "must be 300 characters or fewer. It has 307 now." in html
@@ -115,6 +156,36 @@ def test_htmx_question_save_returns_the_summary_partial(client):
     partial = client.get(response["Location"].split("#")[0], **HTMX)
     assert 'id="questions-to-bring"' in partial.content.decode()
     assert "<html" not in partial.content.decode()
+
+
+@pytest.mark.parametrize("option", [*library.load().options, library.load().palliative, library.load().hospice],
+                         ids=lambda o: o.id)
+def test_every_option_has_its_own_page_with_every_section(client, option):
+    family(client, risk_group="high")
+    html = client.get(f"/options/{option.id}/").content.decode()
+    assert f"<h1 tabindex=\"-1\">{escape(option.title)}</h1>" in html
+    for heading in ("What it is", "What it involves for your child and family", "What is known",
+                    "Possible side effects and downsides", "Questions you could ask"):
+        assert f"<h2>{heading}</h2>" in html, heading
+    assert f'data-option="{option.id}"' in html
+
+
+def test_an_option_page_says_why_it_is_put_forward_and_works_without_answers(client):
+    family(client, risk_group="high")
+    html = client.get("/options/mibg-therapy/").content.decode()
+    assert "A source names this for cancer that was high risk when it was first found" in html
+    assert "Add these questions to your list" in html
+    fresh = Client().get("/options/mibg-therapy/")
+    assert fresh.status_code == 200 and "Add these questions" not in fresh.content.decode()
+    assert client.get("/options/no-such-option/").status_code == 404
+
+
+def test_the_comparison_is_a_real_table_including_focusing_on_comfort(client):
+    html = client.get("/options/compare/").content.decode()
+    assert "<table" in html and '<th scope="col">Main downsides</th>' in html
+    for option in library.load().options:
+        assert f'<tr data-option="{option.id}">' in html
+    assert "Focusing on comfort" in html
 
 
 def test_about_page_meets_the_ipdas_certification_items(client):
@@ -141,27 +212,9 @@ def test_about_page_funding_can_be_overridden(client, settings):
 
 def test_medical_words_are_explained_where_they_appear(client):
     family(client, risk_group="high", cancer_course="refractory")
-    html = client.get("/summary/").content.decode()
-    situation = html[html.index('id="situation"'):html.index('id="options"')]
-    assert "Words used here, explained" in situation
-    assert "<dt>Refractory</dt>" in situation and "<dt>Risk group</dt>" in situation
-    table = html[html.index('id="comparison"'):html.index('id="palliative"')]
+    summary = client.get("/summary/").content.decode()
+    assert "Words used here, explained" in summary and "<dt>Chemotherapy</dt>" in summary
+    option = client.get("/options/mibg-therapy/").content.decode()
+    assert "<dt>MIBG</dt>" in option
+    table = client.get("/options/compare/").content.decode()
     assert "Words used here, explained" in table and "<dt>Chemotherapy</dt>" in table
-
-
-def test_cached_content_never_carries_one_familys_page_into_anothers(client):
-    """Notes, cards and care sections are rendered once per server process and reused: each
-    family must still see exactly what its own answers lead to."""
-    pages = {}
-    for name, answers in [("high", dict(risk_group="high", alk="yes")),
-                          ("low", dict(risk_group="low", where_now=["same-place"])),
-                          ("high again", dict(risk_group="high", alk="yes"))]:
-        summary = family(client, **answers)
-        html = client.get("/summary/").content.decode()
-        leading = html[html.index('id="options"'):html.index('id="comparison"')]
-        assert re.findall(r'data-option="([\w-]+)"', leading) == [o.id for o in summary.options_shown]
-        for note in library.load().notes:
-            assert (f">{escape(note.heading)}<" in html) == (note in summary.notes), (name, note.id)
-        assert "Read about hospice and end-of-life care" in html
-        pages[name] = html[html.index('id="situation"'):html.index('id="deciding"')]
-    assert pages["high"] == pages["high again"] != pages["low"]

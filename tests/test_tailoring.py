@@ -21,7 +21,7 @@ def note_ids(summary):
 
 
 def every_option_id():
-    return sorted(o.id for o in library.load().treatments)
+    return sorted(o.id for o in library.load().options)
 
 
 def test_low_or_intermediate_risk_back_where_it_started_puts_forward_surgery_and_chemotherapy():
@@ -88,20 +88,22 @@ def test_a_second_transplant_is_not_put_forward_for_a_child_who_has_had_two():
     assert "second-transplant" in [o.id for o in twice.others]
 
 
-def test_an_alk_change_puts_forward_alk_medicines_and_trials_whatever_the_risk_group():
+def test_an_alk_change_puts_forward_alk_medicines_beside_others_never_alone():
     """002: "for a child whose tumor has a mutation in the ALK protein, a clinical trial with a
-    specific inhibitor of this protein may be offered." """
-    for risk in ("low", "not-sure", "high"):
-        summary = summary_for(risk_group=risk, alk="yes", where_now=["elsewhere"])
-        assert {"alk-targeted-therapy", "clinical-trials"} <= set(leading_ids(summary))
-        assert "alk-change" in note_ids(summary)
+    specific inhibitor of this protein may be offered." One hospital's sentence, about one
+    kind of medicine: it joins a lead group, but never makes one of its own (review row 1)."""
+    high = summary_for(risk_group="high", alk="yes", where_now=["elsewhere"])
+    assert "alk-targeted-therapy" in leading_ids(high) and "alk-change" in note_ids(high)
+    for risk in ("low", "not-sure"):
+        alone = summary_for(risk_group=risk, alk="yes", where_now=["elsewhere"])
+        assert alone.leading == () and "alk-change" in note_ids(alone)
     assert "alk-targeted-therapy" not in leading_ids(summary_for(risk_group="high", alk="no"))
 
 
 def test_each_option_put_forward_says_which_situation_and_why():
     summary = summary_for(risk_group="high", alk="yes")
-    assert [r.situation for r in summary.reasons["clinical-trials"]] == [
-        "for cancer that was high risk when it was first found", "for a child whose tumour has an ALK change"]
+    assert [r.situation for r in summary.reasons["clinical-trials"]] == ["for cancer that was high risk when it was first found"]
+    assert [r.situation for r in summary.reasons["alk-targeted-therapy"]] == ["for a child whose tumour has an ALK change"]
     assert set(summary.reasons) == set(leading_ids(summary))
 
 
@@ -204,9 +206,9 @@ def test_every_situation_no_lead_group_of_one_none_unnamed_nothing_hidden(risk, 
     for option in summary.leading:  # nothing put forward that no seed ties to this situation
         assert summary.reasons[option.id]
         assert all(situation_named(r, answers) for r in summary.reasons[option.id]), option.id
-    if risk in ("low", "intermediate") and place != ["same-place"] and alk != "yes":
+    if risk in ("low", "intermediate") and place != ["same-place"]:
         assert summary.leading == ()
-    if risk == "not-sure" and alk != "yes":
+    if risk == "not-sure":
         assert summary.leading == ()
 
 
@@ -217,15 +219,27 @@ def test_what_the_family_rated_very_important_becomes_a_prompt():
     assert any("time at home" in p for p in summary.value_prompts)
 
 
-def test_each_sure_no_becomes_the_help_that_exists():
-    summary = summary_for(sure={"sure": "no", "understand": "yes", "risks": "yes", "encouragement": "no"})
-    assert len(summary.sure_help) == 2
-    assert any("second opinion" in h for h in summary.sure_help)
-    assert summary_for(sure={k: "yes" for k in ("sure", "understand", "risks", "encouragement")}).sure_help == ()
 
 
 def test_the_preferred_way_of_deciding_is_mirrored():
     assert "together" in summary_for(decision_style="together").decision_style_prompt
+
+
+def test_the_child_and_who_decides_shape_prompts():
+    summary = summary_for(child_involvement="fully", who_decides="both-parents")
+    assert "talk with your child" in summary.child_prompt and "Each of" in summary.who_decides_prompt
+
+
+def test_at_most_ten_questions_are_suggested_from_the_answers_with_goals_and_prognosis_among_them():
+    unsure = tailoring.summarise(complete_answers())
+    assert 0 < len(unsure.suggested_by_default) <= 10
+    assert {"risk-group", "course-not-sure", "chances", "gives-and-costs", "wait-or-stop"} <= set(unsure.suggested_by_default)
+    caring = summary_for(risk_group="high", what_matters={"home": "very", "research": "very", "travel": "very",
+                                                        "everyday": "very", "comfort": "very", "control": "very"})
+    assert len(caring.suggested_by_default) == 10 and "time-at-home" in caring.suggested_by_default
+    offered = {q.id for q in caring.suggested_questions}
+    assert set(caring.suggested_by_default) <= offered and len(offered) > 10  # the rest are one tap away
+    assert len(caring.questions_in_order) == len(offered)
 
 
 def test_suggested_questions_come_from_every_option_shown_then_general_ones():

@@ -127,10 +127,13 @@ def question_choices(asks, chosen, group):
 
 @functools.lru_cache(maxsize=1024)
 def question_choice(ask, element_id, checked):
+    """One tick box, and beside it the note that this form showed it (`offered`): only the
+    questions a form showed change when it is sent."""
     return format_html(
-        '<div class="choice"><input class="choice__input" type="checkbox" name="chosen" value="{}"'
+        '<div class="choice"><input type="hidden" name="offered" value="{}">'
+        '<input class="choice__input" type="checkbox" name="chosen" value="{}"'
         ' id="{}"{}><label class="choice__label" for="{}">{}</label></div>\n',
-        ask.id, element_id, mark_safe(" checked") if checked else "", element_id, ask.text,
+        ask.id, ask.id, element_id, mark_safe(" checked") if checked else "", element_id, ask.text,
     )
 
 

@@ -23,14 +23,13 @@ HIGH_RISK_FAMILY = {
     "How many times has your child had high-dose chemotherapy with a stem cell transplant?": "Twice",
     "Did earlier treatment cause any serious side effects?": ["Severe pain"],
     "Is there anything you want the care team to know about these side effects?": "Bad pain with the antibody drip.",
-    "How far along are you with this decision?": "We are thinking it over",
+    "How far along are you with deciding what happens next?": "We are thinking it over",
     "How important is each of these to your family right now?": {
-        "Time at home and fewer hospital stays": "Very important",
-        "Comfort and freedom from pain": "Very important",
+        "Time at home and fewer hospital stays, even if it means fewer treatments aimed at the cancer": "Very important",
+        "Comfort and freedom from pain, even if it means fewer treatments aimed at the cancer": "Very important",
     },
     "What are your hopes for your child right now?": "That she can be at home for her birthday.",
     "How would you like to make decisions with your child's care team?": "We want to decide together with the team",
-    "How do you feel about the decision right now?": {"Do you feel SURE about the best choice for you?": "No"},
 }
 
 

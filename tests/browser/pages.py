@@ -59,6 +59,32 @@ def save_for_later(page, live_server, shared=False):
     expect(page.locator(".return-code__words li")).to_have_count(6)
 
 
+def weigh_up(page, name):
+    """The weigh-up's steps, as a family fills them in."""
+    finish_journey(page)
+    page.goto("/weigh-up/")
+    if name == "weigh-up":
+        return
+    page.get_by_label("Chemotherapy", exact=True).check()
+    if name == "weigh-up-error":
+        page.get_by_label("We don't know yet").check()
+        page.get_by_role("button", name=re.compile("^Continue")).click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        return
+    page.get_by_label("Focusing on comfort").check()
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Your reasons for and against")
+    if name == "weigh-up-reasons":
+        return
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Where you are now")
+    if name == "weigh-up-leaning":
+        return
+    page.get_by_label("Not sure yet").check()
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Your weigh-up")
+
+
 def visit(page, live_server, name):
     """Open a named page in its named state."""
     if name.startswith("question:"):
@@ -82,6 +108,15 @@ def visit(page, live_server, name):
         page.get_by_label("Add a question of your own").fill("Why " * 100)
         page.get_by_role("button", name="Save my questions").click()
         expect(page.locator("#own-question-error")).to_be_visible()
+    elif name.startswith("option:"):
+        finish_journey(page)
+        page.goto(f"/options/{name.split(':')[1]}/")
+        for disclosure in page.locator("main details").all():
+            disclosure.evaluate("element => element.open = true")
+    elif name == "compare":
+        page.goto("/options/compare/")
+    elif name.startswith("weigh-up"):
+        weigh_up(page, name)
     elif name == "not-found":
         page.goto("/questions/no-such-question/")
     elif name == "handout-not-ready":
@@ -122,6 +157,8 @@ def visit(page, live_server, name):
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
 OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
 SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved"]
-ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open",
+WEIGHING_PAGES = ["option:chemotherapy", "option:second-transplant", "option:comfort-care", "compare", "weigh-up",
+                  "weigh-up-error", "weigh-up-reasons", "weigh-up-leaning", "weigh-up-summary"]
+ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
              "expired-form", "database-trouble", "pdf-failed", *SAVING_PAGES]

@@ -19,7 +19,7 @@ def code_on_screen(page) -> list[str]:
 
 
 def situation(page) -> str:
-    return page.locator("main dl.summary-list--compact").inner_text()
+    return page.locator("main ul.situation").inner_text()
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The summary and the handout in Chromium, as a parent uses them."""
+"""The summary, the option pages, the weigh-up and the handout in Chromium, as a parent uses them."""
 
 import io
 import re
@@ -10,24 +10,105 @@ from pypdf import PdfReader
 from tests.browser.pages import finish_journey
 
 pytestmark = pytest.mark.django_db(transaction=True)
+BOTH = pytest.mark.parametrize(("size", "javascript"), [("tablet", True), ("phone", False)], ids=["tablet-js", "phone-no-js"])
+VISIBLE_WORDS = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let words = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !parent.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true})) continue;
+    if (parent.closest('.visually-hidden, script, style, title')) continue;
+    words += node.textContent.split(/\\s+/).filter(Boolean).length;
+  }
+  return words;
+}"""
 
 
-@pytest.mark.parametrize(("size", "javascript"), [("tablet", True), ("phone", False)], ids=["tablet-js", "phone-no-js"])
-def test_a_parent_sees_their_situation_options_care_and_questions(open_page, size, javascript):
+def heaviest_journey(page):
+    """The family of tests/browser/family.py, with an ALK change too: the most put forward."""
+    from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
+
+    plan = {**HIGH_RISK_FAMILY, "Did tests find a change in the tumour's ALK gene?": "Yes, there is an ALK change",
+            "How many times has your child had high-dose chemotherapy with a stem cell transplant?": "Once"}
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    answer_all_questions(page, plan)
+    page.get_by_role("button", name="Continue to your summary").click()
+    expect(page.locator("main h1")).to_have_text("Your summary")
+
+
+@BOTH
+def test_the_summary_fits_the_visible_words_budget_and_keeps_hard_news_closed(open_page, size, javascript):
+    page = open_page(size, javascript)
+    heaviest_journey(page)
+    words = page.evaluate(VISIBLE_WORDS)
+    assert words <= 1200, f"{words} visible words"
+    prognosis = page.get_by_text(re.compile("very poor prognosis"))
+    expect(prognosis).to_be_hidden()  # in the page, not shown until opened
+    assert page.locator("main").inner_html().count("very poor prognosis") == 1
+    page.get_by_text("What the sources say about how serious this is").click()
+    expect(prognosis).to_be_visible()
+    expect(page.get_by_text("This part is about how serious the illness is. Open it when you feel ready.")).to_be_visible()
+
+
+@BOTH
+def test_every_option_page_is_reachable_from_the_summary(open_page, size, javascript):
     page = open_page(size, javascript)
     finish_journey(page)
     page.get_by_role("button", name="Continue to your summary").click()
-    main = page.locator("main")
-    expect(main.locator("h1")).to_have_text("Your summary")
-    expect(main).to_contain_text("High risk")
-    expect(page.get_by_role("heading", name="Options your child's team may talk with you about")).to_be_visible()
-    expect(page.get_by_role("heading", name="Palliative and supportive care", exact=True)).to_be_visible()
+    expect(page.locator("main h1")).to_have_text("Your summary")
+    links = page.locator("[data-group] [data-option] a")
+    titles = links.all_inner_texts()
+    assert "Focusing on comfort" in titles and len(titles) == 11
+    for title in titles:
+        page.locator("[data-group] [data-option] a", has_text=title).first.click()
+        expect(page.locator("main h1")).to_have_text(title)
+        expect(page.get_by_role("heading", name="Possible side effects and downsides")).to_be_visible()
+        page.get_by_role("link", name="Back to your summary").first.click()
+        expect(page.locator("main h1")).to_have_text("Your summary")
 
-    card = page.locator("#option-chemotherapy")
-    expect(card.get_by_role("heading", name="What is known")).to_be_hidden()
-    card.locator(".option-card__summary").click()  # a card opens without JavaScript too (<details>)
-    expect(card.get_by_role("heading", name="What is known")).to_be_visible()
-    expect(card.locator("svg.icon-array").first).to_have_attribute("aria-label", re.compile(r"out of 100"))
+
+def test_the_comparison_is_side_by_side_on_a_tablet_and_stacked_on_a_phone(open_page):
+    for size, side_by_side in (("tablet", True), ("phone", False)):
+        page = open_page(size)
+        page.goto("/options/compare/")
+        row = page.locator('tr[data-option="comfort-care"]')
+        cells = [c.bounding_box() for c in row.locator("td").all()]
+        same_line = len({round(c["y"]) for c in cells}) == 1
+        assert same_line == side_by_side, size
+
+
+@BOTH
+def test_a_family_weighs_up_two_options_leans_towards_comfort_and_prints(open_page, size, javascript):
+    page = open_page(size, javascript)
+    finish_journey(page)
+    page.get_by_role("button", name="Continue to your summary").click()
+    page.get_by_role("link", name="Weigh up the options").click()
+    expect(page.locator("main h1")).to_have_text("Which options do you want to talk about?")
+    page.get_by_label("MIBG therapy (targeted radiotherapy)").check()
+    page.get_by_label("Focusing on comfort").check()
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Your reasons for and against")
+    expect(page.get_by_text("Time at home matters very much to you. How does this option fit with that?").first).to_be_visible()
+    page.get_by_label("Reasons for: MIBG therapy (targeted radiotherapy)").fill("It might shrink the cancer.")
+    page.get_by_label("Reasons against: MIBG therapy (targeted radiotherapy)").fill("Days alone in a special room.")
+    page.get_by_label("Reasons for: Focusing on comfort").fill("Time at home, her birthday.")
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Where you are now")
+    page.get_by_label("Focusing on comfort").check()
+    page.locator("fieldset", has_text="Do you feel SURE about the best choice for you?").get_by_label("No").check()
+    page.get_by_label("Meet the palliative care team").check()
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.locator("main h1")).to_have_text("Your weigh-up")
+    expect(page.locator("main")).to_contain_text("Focusing on comfort")
+    expect(page.locator("main")).to_contain_text("You do not feel sure yet")
+
+    pdf = PdfReader(io.BytesIO(page.request.get("/handout.pdf").body()))
+    first = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
+    for words in ("Which way we are leaning: Focusing on comfort", "It might shrink the cancer.",
+                  "Days alone in a special room.", "That she can be at home for her birthday."):
+        assert words in first, words
+    assert len(pdf.pages) <= 3
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -35,9 +116,10 @@ def test_ticking_a_question_and_adding_our_own_survives_a_reload(open_page, java
     page = open_page("tablet", javascript)
     finish_journey(page)
     page.goto("/summary/")
-    general = page.locator("details.question-group[open]").last
-    first_question = general.locator("label").first.inner_text()
-    general.get_by_label(first_question, exact=True).check()
+    page.get_by_text("More questions you could ask").click()
+    more = page.locator("details.question-group")
+    first_question = more.locator("label").first.inner_text()
+    more.get_by_label(first_question, exact=True).check()
     page.get_by_label("Add a question of your own").fill("Can her grandmother stay the night?")
     page.get_by_role("button", name="Save my questions").click()
     expect(page.locator("#questions-to-bring")).to_contain_text("Can her grandmother stay the night?")
@@ -70,8 +152,8 @@ def test_the_summary_leads_to_the_handout(open_page):
     page = open_page("tablet", javascript=True)
     finish_journey(page)
     page.goto("/summary/")
-    page.get_by_role("link", name="Print or save a summary to bring to the appointment").first.click()
-    expect(page.locator("h1")).to_have_text("Our summary for the care team")
+    page.get_by_role("link", name="Print or save your summary").first.click()
+    expect(page.locator("h1")).to_have_text("For the care team: our child's next step")
     expect(page.locator(".site-header")).to_have_count(0)  # its own page, not swapped into this one
     expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
 
@@ -80,8 +162,6 @@ def test_the_handout_prints_from_chromium_within_the_page_budget(open_page):
     page = open_page("tablet", javascript=True)
     finish_journey(page)
     page.goto("/summary/")
-    for box in page.locator("details.question-group[open] input[name=chosen]").all()[:5]:  # a typical family
-        box.check()
     page.get_by_label("Add a question of your own").fill("Can her grandmother stay the night?")
     page.get_by_role("button", name="Save my questions").click()
     expect(page.locator("#questions-to-bring")).to_contain_text("Your questions are saved.")
@@ -90,9 +170,9 @@ def test_the_handout_prints_from_chromium_within_the_page_budget(open_page):
     expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
     for paper in ("A4", "Letter"):
         pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
-        assert len(pdf.pages) <= 4, f"{paper}: {len(pdf.pages)} pages"
-        text = " ".join(p.extract_text() for p in pdf.pages)
-        assert "That she can be at home for her birthday." in text and "Can her grandmother stay" in text
+        assert len(pdf.pages) <= 3, f"{paper}: {len(pdf.pages)} pages"
+        first = pdf.pages[0].extract_text()
+        assert "That she can be at home for her birthday." in first and "Can her grandmother stay" in first
 
 
 def test_without_javascript_the_print_button_is_hidden(open_page):

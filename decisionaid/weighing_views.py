@@ -1,0 +1,132 @@
+"""Weighing up the options, after the summary: which options, our reasons, which way we lean.
+
+Three short steps, then an overview. Each step works as a plain form (no JavaScript needed)
+and is optional; what the family writes is kept with its answers, saved with a return code
+and printed on the handout.
+"""
+
+from dataclasses import replace
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from decisionaid import tailoring, weighing
+from decisionaid.answers import Answers
+from decisionaid.forms import LeaningForm, ReasonsForm, WeighOptionsForm, form_errors, reason_fields
+from decisionaid.pages import render_page
+from decisionaid.presenters import weigh_up_words
+from decisionaid.saving_views import keep_saved_plan_current, save_offer
+from decisionaid.views import unfinished_journey
+
+
+def family(request):
+    """(store, answers, summary, weigh-up so far), or a redirect when the journey is unfinished."""
+    store = Answers(request.session)
+    answers = store.data
+    if redirect_to := unfinished_journey(request, answers):
+        return redirect_to
+    return store, answers, tailoring.summarise(answers), weighing.WeighUp.from_session(store.weigh_up)
+
+
+def keep(store, weigh_up: weighing.WeighUp):
+    store.replace_weigh_up(weigh_up.as_session())
+    keep_saved_plan_current(store)
+
+
+def chosen_options(summary, weigh_up):
+    return [o for o in summary.options_shown if o.id in weigh_up.chosen]
+
+
+def step(request, template, title, form, **context):
+    errors = form_errors(form) if form.is_bound else []
+    return render_page(request, template, {
+        "page_title": f"Error: {title}" if errors else title, "form": form, "errors": errors, **context,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def weigh_options(request):
+    found = family(request)
+    if not isinstance(found, tuple):
+        return found
+    store, answers, summary, weigh_up = found
+    options = summary.options_shown
+    if request.method == "POST":
+        form = WeighOptionsForm(options, data=request.POST)
+        if form.is_valid():
+            chosen = tuple(form.cleaned_data["options"])
+            keep(store, replace(
+                weigh_up, options=chosen,
+                reasons={o: r for o, r in weigh_up.reasons.items() if o in chosen},
+                leaning=weigh_up.leaning if weigh_up.leaning in (*chosen, weighing.MIX, weighing.NOT_SURE) else "",
+            ))
+            has_options = any(o != weighing.DONT_KNOW for o in chosen)
+            return redirect("weigh_up_reasons" if has_options else "weigh_up_leaning")
+    else:
+        form = WeighOptionsForm(options, initial={"options": list(weigh_up.options)})
+    return step(request, "weigh_up_options.html", "Which options do you want to talk about?", form,
+                options=options, intro=weighing.content()["intro"], save_offer=save_offer(store))
+
+
+@require_http_methods(["GET", "POST"])
+def weigh_reasons(request):
+    found = family(request)
+    if not isinstance(found, tuple):
+        return found
+    store, answers, summary, weigh_up = found
+    options = chosen_options(summary, weigh_up)
+    if not options:
+        return redirect("weigh_up")
+    if request.method == "POST":
+        form = ReasonsForm(options, data=request.POST)
+        if form.is_valid():
+            keep(store, replace(weigh_up, reasons=form.reasons(options)))
+            return redirect("weigh_up_leaning")
+    else:
+        initial = {name: weigh_up.reasons.get(o.id, {}).get(side, "")
+                   for o in options for side, name in zip(("for", "against"), reason_fields(o.id))}
+        form = ReasonsForm(options, initial=initial)
+    rows = [{"option": o, "fields": [("Reasons for", form[reason_fields(o.id)[0]]),
+                                     ("Reasons against", form[reason_fields(o.id)[1]])]} for o in options]
+    return step(request, "weigh_up_reasons.html", "Your reasons for and against", form,
+                rows=rows, prompts=weighing.value_prompts(answers), save_offer=save_offer(store))
+
+
+@require_http_methods(["GET", "POST"])
+def weigh_leaning(request):
+    found = family(request)
+    if not isinstance(found, tuple):
+        return found
+    store, answers, summary, weigh_up = found
+    options = chosen_options(summary, weigh_up)
+    content = weighing.content()
+    args = (weighing.leaning_choices(options), weighing.sure_items(), content["next_steps"])
+    if request.method == "POST":
+        form = LeaningForm(*args, data=request.POST)
+        if form.is_valid():
+            keep(store, replace(weigh_up, leaning=form.cleaned_data["leaning"], sure=form.sure,
+                                next_steps=tuple(form.cleaned_data["next_steps"])))
+            return redirect("weigh_up_done")
+    else:
+        form = LeaningForm(*args, initial={
+            "leaning": weigh_up.leaning, "next_steps": list(weigh_up.next_steps),
+            **{f"sure-{k}": v for k, v in weigh_up.sure.items()},
+        })
+    back = reverse("weigh_up_reasons") if options else reverse("weigh_up")
+    sure_rows = [{"label": item["label"], "field": form[f"sure-{item['value']}"]} for item in weighing.sure_items()]
+    return step(request, "weigh_up_leaning.html", "Where you are now", form,
+                asks_leaning=bool(options), leaning_note=content["leaning_note"], sure_credit=content["sure"]["credit"],
+                sure_rows=sure_rows,
+                back_url=back, save_offer=save_offer(store))
+
+
+@require_GET
+def weigh_done(request):
+    found = family(request)
+    if not isinstance(found, tuple):
+        return found
+    store, answers, summary, weigh_up = found
+    return render_page(request, "weigh_up_done.html", {
+        "page_title": "Your weigh-up", **weigh_up_words(summary, weigh_up, answers), "save_offer": save_offer(store),
+    })
