@@ -139,9 +139,11 @@ def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, .
     """Each option's questions (its own, then those filed under it that fit these answers),
     then the general questions that fit."""
     fitting = tuple(q for q in general if conditions.holds(q.when, answers))
+    asked_in_general = {q.text for q in fitting if not q.topic}  # a question is offered once
     from_options = tuple(
         question
         for option in options
         for question in (*option.questions, *(q for q in fitting if q.topic == option.title))
+        if question.text not in asked_in_general
     )
     return from_options + tuple(q for q in fitting if not q.topic)

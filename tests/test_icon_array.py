@@ -52,7 +52,7 @@ def test_an_upper_limit_is_never_drawn_as_solid_figures():
     assert "icon-array__on" not in svg
     limit = re.search(r'class="icon-array__limit"[^>]* d="([^"]+)"', svg).group(1)
     assert positions(limit) == list(range(10))
-    assert "Fewer than 10 out of 100 children whose cancer came back after a transplant were still alive 5 years later" in svg
+    assert "Fewer than 10 out of 100 children in these German trials whose cancer came back after a transplant were still alive 5 years later" in svg
 
 
 def test_all_or_nothing_draws_no_empty_path():

@@ -29,7 +29,7 @@ def saved(client):
 def test_summary_names_the_decision_then_situation_options_care_weighing_and_questions(client):
     summary = family(client, risk_group="high", hopes="Home by spring")
     html = client.get("/summary/").content.decode()
-    order = ["The decision is what happens next", "Your child's situation", "High risk", 'href="/check-your-answers/"',
+    order = ["The decision is about your child", "Your child's situation", "High risk", 'href="/check-your-answers/"',
              "The options", "Palliative and supportive care", "How serious the illness is",
              "Hospice and end-of-life care", "Weigh up the options", 'href="/weigh-up/"', "Questions to bring",
              'href="/handout/"']

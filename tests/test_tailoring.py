@@ -233,7 +233,7 @@ def test_the_child_and_who_decides_shape_prompts():
 def test_at_most_ten_questions_are_suggested_from_the_answers_with_goals_and_prognosis_among_them():
     unsure = tailoring.summarise(complete_answers())
     assert 0 < len(unsure.suggested_by_default) <= 10
-    assert {"risk-group", "course-not-sure", "chances", "gives-and-costs", "wait-or-stop"} <= set(unsure.suggested_by_default)
+    assert {"risk-group", "course-not-sure", "chances", "gives-and-costs", "not-more-treatment"} <= set(unsure.suggested_by_default)
     caring = summary_for(risk_group="high", what_matters={"home": "very", "research": "very", "travel": "very",
                                                         "everyday": "very", "comfort": "very", "control": "very"})
     assert len(caring.suggested_by_default) == 10 and "time-at-home" in caring.suggested_by_default

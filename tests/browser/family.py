@@ -25,8 +25,8 @@ HIGH_RISK_FAMILY = {
     "Is there anything you want the care team to know about these side effects?": "Bad pain with the antibody drip.",
     "How far along are you with deciding what happens next?": "We are thinking it over",
     "How important is each of these to your family right now?": {
-        "Time at home and fewer hospital stays, even if it means fewer treatments aimed at the cancer": "Very important",
-        "Comfort and freedom from pain, even if it means fewer treatments aimed at the cancer": "Very important",
+        "Time at home and fewer hospital stays, even if that meant saying no to some treatments": "Very important",
+        "Comfort and freedom from pain coming first, even if that meant saying no to some treatments": "Very important",
     },
     "What are your hopes for your child right now?": "That she can be at home for her birthday.",
     "How would you like to make decisions with your child's care team?": "We want to decide together with the team",
