@@ -134,6 +134,9 @@ def question(request, question_id):
     )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
+    shown = journey.progress(answers, question)
+    if shown.names_the_decision:  # the words naming the decision describe the question too
+        groups[0]["describedby"] = f"part-intro {groups[0]['describedby']}".strip()
     response = render_page(
         request,
         "question.html",
@@ -143,7 +146,8 @@ def question(request, question_id):
             "groups": groups,
             "errors": errors,
             "max_length": f"{settings.FREE_TEXT_MAX_LENGTH:,}",
-            "progress": journey.progress(answers, question),
+            "max_length_number": settings.FREE_TEXT_MAX_LENGTH,
+            "progress": shown,
             "back_url": back_url,
             "changing": changing,
             "save_offer": save_offer(store),
