@@ -82,4 +82,17 @@
 
   document.addEventListener("DOMContentLoaded", setUpCounts);
   document.addEventListener("htmx:afterSettle", setUpCounts);
+
+  // ---- Ask before erasing -----------------------------------------------------------------
+  // "Start over and erase my answers" is a link to a page that asks first; here it opens the
+  // same question in a dialog instead, with "No, keep my answers" focused.
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-opens-dialog]");
+    if (!link) return;
+    var dialog = document.getElementById(link.getAttribute("data-opens-dialog"));
+    if (!dialog || !dialog.showModal) return; // the link's own page asks instead
+    event.preventDefault();
+    dialog.showModal();
+  });
 })();
