@@ -36,7 +36,10 @@ def test_a_question_past_the_limit_gets_a_clear_message_never_a_silent_drop(open
     expect(page.get_by_label("Add a question of your own")).to_have_value("Can she have her treatment closer to home?")
     expect(own_questions(page)).to_have_count(OWN_QUESTIONS_MAX)
     expect(page.locator(".saved-note")).to_have_count(0)  # never "Your questions are saved."
-    if not javascript:  # the page opens at the top: the error summary there links to the box
+    if javascript:  # only the section is swapped: the box is focused, its error in view
+        expect(page.get_by_label("Add a question of your own")).to_be_focused()
+        expect(page.locator("#own-question-error")).to_be_in_viewport()
+    else:  # the page opens at the top: the error summary there links to the box
         link = page.locator(".error-summary").get_by_role("link")
         expect(link).to_contain_text(message)
         link.click()
