@@ -375,7 +375,7 @@ ERROR_PAGES = {
     400: lambda request: defaults.bad_request(request, None),
     403: csrf_failure,
     404: lambda request: defaults.page_not_found(request, Http404()),
-    500: lambda request: server_error(request),
+    500: server_error,
     503: lambda request: HttpResponse(render_to_string("500.html", {"database_trouble": True}), status=503),
 }
 
