@@ -1,28 +1,36 @@
 # Two commands do all set-up on a fresh machine: `make run` and `make test`.
 VENV   := .venv
 PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
 PORT   ?= 8000
-STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
+# What each command installs, pinned with hashes in requirements/ (`make lock` writes them):
+# running needs run.lock only; the tests add their tools (test.lock), the benchmark its own.
+RUN_STAMP   := $(VENV)/.run-installed
+TEST_STAMP  := $(VENV)/.test-installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-# A stable local secret for `make serve`, so sessions survive a restart (production sets its own).
-SECRET := $(shell test -f .secret-key || python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret-key; cat .secret-key)
-PROD   := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$(SECRET)}
+# A stable local secret for the production-like commands (serve, test, bench), so sessions
+# survive a restart (production sets its own). Made only when one of them runs (`=`, not `:=`):
+# `make run` is in debug mode and needs none.
+SECRET = $(shell test -f .secret-key || python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret-key; cat .secret-key)
+PROD   = DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$(SECRET)}
 
-.PHONY: run test serve bench check lint clean
+.PHONY: run test serve bench check lint lock clean
 
-run: $(STAMP)
+# HOST=0.0.0.0 lets a tablet on the same network open it (README: "Trying it on a tablet").
+run: $(RUN_STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) $(VNU)
+test: $(TEST_STAMP) $(VNU)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	$(VENV)/bin/ruff check decisionaid tests bench
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files.
-serve: $(STAMP)
+serve: $(RUN_STAMP)
 	$(PROD) $(PY) manage.py migrate --noinput
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PROD) $(VENV)/bin/gunicorn decisionaid.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-3} --access-logfile -
@@ -30,33 +38,50 @@ serve: $(STAMP)
 # The benchmark: the app as `serve` runs it, on a loopback port of its own, measured against
 # the budgets in README; writes docs/performance.md and fails naming any budget that does not hold.
 # Lighthouse has its own package.json in bench/, so `make test` never installs it.
-BENCH_STAMP := $(VENV)/.bench-installed
 LIGHTHOUSE  := bench/node_modules/.bin/lighthouse
 
 bench: $(BENCH_STAMP) $(LIGHTHOUSE)
 	@echo "$(PY) -m bench.run $(BENCH_ARGS)"
 	@$(PROD) $(PY) -m bench.run $(BENCH_ARGS)
 
-$(BENCH_STAMP): $(STAMP) pyproject.toml
-	$(PY) -m pip install --quiet -e ".[test,bench]"
-	@touch $(BENCH_STAMP)
+$(BENCH_STAMP): requirements/bench.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/bench.lock
+	@touch $@
 
 $(LIGHTHOUSE): bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(LIGHTHOUSE)
 
-check: $(STAMP)
+check: $(RUN_STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check decisionaid tests bench
 
 # Django 6 needs Python 3.12 or newer; `python3` may be older, so look for one.
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $$(sh .ci/find-python) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	@touch $(STAMP)
+$(PY):
+	$$(sh .ci/find-python) -m venv $(VENV)
+
+# Exactly the pinned versions, each checked against its hash; the app runs from this folder,
+# so the project itself is not installed.
+$(RUN_STAMP): requirements/run.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/run.lock
+	@touch $@
+
+$(TEST_STAMP): requirements/test.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/test.lock
+	@touch $@
+
+# After changing a dependency in pyproject.toml: pin it again (add UV_ARGS=--upgrade to move
+# every pin to the newest version the ranges allow). Each lock builds on the one before, so the
+# versions the app runs with are the versions it is tested with.
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.12 \
+	--generate-hashes --custom-compile-command "make lock" $(UV_ARGS)
+lock: | $(PY)
+	$(PY) -m pip install --quiet "uv>=0.9,<1"
+	$(UV_COMPILE) -o requirements/run.lock
+	$(UV_COMPILE) --extra test -c requirements/run.lock -o requirements/test.lock
+	$(UV_COMPILE) --extra test --extra bench -c requirements/test.lock -o requirements/bench.lock
 
 # The Nu HTML Checker, pinned in package-lock.json, for the HTML validity test.
 $(VNU): package-lock.json

@@ -27,6 +27,9 @@ class Choice:
     value: str
     label: str
     hint: str = ""
+    # On a multi-choice question, an answer that cannot go with others: "I'm not sure" always,
+    # and any choice marked `exclusive: true` in questions.yaml ("None that we know of").
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,11 @@ def _choices(raw, where):
     if not isinstance(raw, list):
         raise ContentError(f"{where}: expected a list of choices")
     try:
-        choices = tuple(Choice(c["value"], c["label"], c.get("hint", "")) for c in raw)
+        choices = tuple(
+            Choice(c["value"], c["label"], c.get("hint", ""),
+                   exclusive=bool(c.get("exclusive")) or c["value"] == NOT_SURE)
+            for c in raw
+        )
     except (KeyError, TypeError) as error:
         raise ContentError(f"{where}: every choice needs a value and a label") from error
     for choice in choices:
@@ -165,11 +172,19 @@ def question_problems(catalogue):
             yield f"{where}: it needs choices"
         if question.kind == "grid" and not question.items:
             yield f"{where}: a grid question needs items"
+        if question.kind == "checkbox" and not exclusive_choices_come_last(question.choices):
+            yield f"{where}: answers that stand alone (\"I'm not sure\", exclusive: true) must come after the others"
         for source in question.sources:
             if source not in known_sources:
                 yield f"{where}: unknown source {source!r} (not in sources.yaml)"
         yield from condition_problems(question.asked_when, seen, where)
         seen[question.id] = question
+
+
+def exclusive_choices_come_last(choices) -> bool:
+    """On the page they sit apart, after an "or", so they must follow every other choice."""
+    flags = [c.exclusive for c in choices]
+    return flags == sorted(flags)
 
 
 def condition_problems(condition, known_questions, where, earlier=True):

@@ -28,13 +28,26 @@ class QuestionForm(forms.Form):
             for name in field_names(self.question):
                 if self.question.kind != "checkbox" and len(self.data.getlist(name)) > 1:
                     self.add_error(name, "This answer was sent more than once. Please choose it again.")
-        return super().clean()
+        cleaned = super().clean()
+        if self.question.kind == "checkbox" and (error := contradiction(self.question, cleaned.get(ANSWER, []))):
+            self.add_error(ANSWER, error)
+        return cleaned
 
     def answer(self):
         """The value to store: a string, a list of strings, or a mapping for a grid."""
         if self.question.kind == "grid":
             return {name: self.cleaned_data[name] for name in field_names(self.question)}
         return self.cleaned_data[ANSWER]
+
+
+def contradiction(question: Question, values) -> str:
+    """Why a multi-choice answer contradicts itself, or "" when it does not: an answer that
+    stands alone ("I'm not sure", "None that we know of") ticked together with others."""
+    chosen = set(values)
+    alone = next((c for c in question.choices if c.exclusive and c.value in chosen), None)
+    if alone is None or len(chosen) < 2:
+        return ""
+    return f"“{alone.label}” cannot be chosen with other answers. Choose it on its own, or untick it."
 
 
 def build_fields(question: Question):
@@ -84,6 +97,9 @@ def initial_for(question: Question, answer) -> dict:
 def fieldsets(form: QuestionForm) -> list[dict]:
     """What the question template needs to draw each group of inputs, errors included."""
     question = form.question
+    # Answers that stand alone sit after an "or", and with JavaScript untick the others.
+    exclusive = {c.value for c in question.choices if c.exclusive} if question.kind == "checkbox" else set()
+    first_exclusive = next((c.value for c in question.choices if c.value in exclusive), None)
     # A one-group question's hint sits under its heading and describes the whole group.
     shows_question_hint = question.kind != "grid" and bool(question.hint)
     groups = []
@@ -106,6 +122,7 @@ def fieldsets(form: QuestionForm) -> list[dict]:
                 # Where the error summary's link takes the family: the first input.
                 "anchor": f"field-{name}-0" if question.choices else f"field-{name}",
                 "value": value or "",
+                "has_exclusive": bool(exclusive),
                 "choices": [
                     {
                         "value": choice.value,
@@ -113,6 +130,8 @@ def fieldsets(form: QuestionForm) -> list[dict]:
                         "hint": choice.hint,
                         "id": f"field-{name}-{n}",
                         "checked": choice.value in selected,
+                        "exclusive": choice.value in exclusive,
+                        "or_before": choice.value == first_exclusive and n > 0,
                     }
                     for n, choice in enumerate(question.choices)
                 ],

@@ -72,26 +72,36 @@ class Progress:
     part_count: int
     part_title: str
     number_in_part: int
-    count_in_part: int
+    count_in_part: int  # every question the part can ask: a total that never changes with answers
+    count_is_exact: bool  # False when some of them are asked only after certain answers
+    names_the_decision: bool  # the first question about the family's own view of the decision
 
     def __str__(self):
-        return (
-            f"Part {self.part_number} of {self.part_count}, "
-            f"question {self.number_in_part} of {self.count_in_part}"
-        )
+        count = self.count_in_part if self.count_is_exact else f"up to {self.count_in_part}"
+        return f"Part {self.part_number} of {self.part_count}, question {self.number_in_part} of {count}"
 
 
 def progress(answers: dict, question: Question) -> Progress:
-    """Where this question sits, counting only the questions these answers lead to.
+    """Where this question sits in its part.
 
+    The total is the same on every page of a part, whatever the answers: a total that grew as
+    answers unlocked questions ("1 of 9", then "2 of 10") would leave a family never sure how
+    far they had come. When some questions may be skipped it is "up to" that many. The number
+    counts the questions these answers lead to, so it never passes the total.
     Only for a question that is asked on these answers (see is_asked)."""
-    parts = catalogue.load().parts
-    in_part = [q for q in questions_to_ask(answers) if q.part == question.part]
-    part_index = next(i for i, p in enumerate(parts) if p.id == question.part)
+    content = catalogue.load()
+    part_index = next(i for i, p in enumerate(content.parts) if p.id == question.part)
+    part = content.parts[part_index]
+    in_part = [q for q in content.questions if q.part == part.id]
+    asked_in_part = [q for q in questions_to_ask(answers) if q.part == part.id]
+    number = asked_in_part.index(question) + 1
     return Progress(
         part_number=part_index + 1,
-        part_count=len(parts),
-        part_title=parts[part_index].title,
-        number_in_part=in_part.index(question) + 1,
+        part_count=len(content.parts),
+        part_title=part.title,
+        number_in_part=number,
         count_in_part=len(in_part),
+        count_is_exact=all(q.asked_when is None for q in in_part),
+        # The medical parts come first; the decision is named where the family's own part begins.
+        names_the_decision=number == 1 and part == next((p for p in content.parts if not p.medical), None),
     )

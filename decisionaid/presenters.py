@@ -238,3 +238,12 @@ def return_code(code: str, return_url: str) -> dict:
         "address": re.sub(r"^https?://", "", return_url),
         "qr": mark_safe(svg),  # noqa: S308 - made by segno from our own link, nothing typed
     }
+
+
+def glossary_a_to_z(glossary) -> list[dict]:
+    """The glossary for the "Words used here, A to Z" page: terms in alphabetical order,
+    grouped under their first letter."""
+    letters = {}
+    for term in sorted(glossary, key=lambda t: t.term.lower()):
+        letters.setdefault(term.term[0].upper(), []).append(term)
+    return [{"letter": letter, "terms": terms} for letter, terms in letters.items()]

@@ -28,10 +28,8 @@ CODE_COOKIE = "return_code"
 CODE_ONCE_COOKIE = "return_code_once"
 CODE_COOKIE_SALT = "decisionaid.return-code"
 SHOW_ONCE_SECONDS = 10 * 60
-WRONG_CODE = (
-    "We could not open saved answers with that code. Check the six words and try again. "
-    "A code stops working when its saved answers are deleted, or {days} days after they were last saved."
-)
+# One short message whatever the reason; why a code stops working is in the page's own text.
+WRONG_CODE = "We could not open saved answers with that code. Check the six words and try again."
 ENTER_CODE = "Enter the six words of your return code."
 TOO_MANY_TRIES = (
     "There have been too many tries with codes that did not work. To keep saved answers safe, "
@@ -192,7 +190,7 @@ def return_with_code(request):
         elif (ticket := throttle.begin(request.META)) is None:
             error, status = TOO_MANY_TRIES.format(wait=wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS)), 429
         elif (plan := plans.find(typed)) is None:
-            error = WRONG_CODE.format(days=settings.SAVED_PLAN_DAYS)
+            error = WRONG_CODE
         else:
             throttle.right_code(ticket)
             return restore_saved_plan(request, store, plan, codes.normalise(typed))

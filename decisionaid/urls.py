@@ -18,12 +18,14 @@ urlpatterns = [
     path("handout.pdf", views.handout_pdf, name="handout_pdf"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
+    path("words/", views.words, name="words"),
     path("still-here/", views.still_here, name="still_here"),
     path("start-over/", views.start_over, name="start_over"),
     path("save/", saving_views.save_for_later, name="save"),
     path("saved/", saving_views.saved, name="saved"),
     path("saved/delete/", saving_views.delete_saved, name="delete_saved"),
     path("return/", saving_views.return_with_code, name="return"),
+    path("error-pages/<int:status>/", views.error_page, name="error_page"),  # debug mode only
 ]
 
 handler500 = "decisionaid.views.server_error"

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import defaults
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -35,7 +36,7 @@ from decisionaid import (
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.pages import question_url, render_page
-from decisionaid.presenters import answer_rows, option_context, summary_context
+from decisionaid.presenters import answer_rows, glossary_a_to_z, option_context, summary_context
 from decisionaid.saving_views import (
     forget_codes,
     keep_saved_plan_current,
@@ -145,6 +146,9 @@ def question(request, question_id):
     )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
+    shown = journey.progress(answers, question)
+    if shown.names_the_decision:  # the words naming the decision describe the question too
+        groups[0]["describedby"] = f"part-intro {groups[0]['describedby']}".strip()
     response = render_page(
         request,
         "question.html",
@@ -154,7 +158,8 @@ def question(request, question_id):
             "groups": groups,
             "errors": errors,
             "max_length": f"{settings.FREE_TEXT_MAX_LENGTH:,}",
-            "progress": journey.progress(answers, question),
+            "max_length_number": settings.FREE_TEXT_MAX_LENGTH,
+            "progress": shown,
             "back_url": back_url,
             "changing": changing,
             "save_offer": save_offer(store),
@@ -186,9 +191,19 @@ def check_answers(request):
     weigh_up = weighing.WeighUp.from_session(store.weigh_up)
     weighed = presenters.weigh_up_words(tailoring.summarise(answers), weigh_up, answers) if weigh_up.started else {}
     return render_page(request, "check_answers.html", {
-        "page_title": "Check your answers", "parts": answer_rows(answers), "save_offer": save_offer(store),
+        "page_title": "Check your answers",
+        "parts": answer_rows(answers),
+        "back_url": question_url(journey.questions_to_ask(answers)[-1]),  # the last question
+        "save_offer": save_offer(store),
         **weighed,
     })
+
+
+def where_you_left_off(answers) -> str:
+    if not answers:
+        return reverse("start")
+    unanswered = journey.first_unanswered(answers)
+    return question_url(unanswered) if unanswered else reverse("summary")
 
 
 def unfinished_journey(request, answers):
@@ -258,18 +273,16 @@ def questions_to_bring(request):
     if remove.isascii() and remove.isdigit() and int(remove) < len(own):
         own.pop(int(remove))
     new_question = request.POST.get("own_question", "").strip()
-    if len(new_question) > OWN_QUESTION_MAX_LENGTH:
-        # Keep the ticks, and give the question back in its box with the error beside it.
+    if error := own_question_error(new_question, own):
+        # Keep the ticks, and give the question back in its box, with the error beside it and
+        # in the error summary at the top (where a page without JavaScript opens).
         store.replace_questions_to_bring(chosen, own)
-        error = (
-            f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
-            f"It has {len(new_question)} now. Please shorten it."
-        )
         context = summary_context(answers, store.questions_to_bring, store.weigh_up)
         context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                       own_question_draft=new_question, save_offer=save_offer(store))
+                       own_question_draft=new_question, errors=[{"anchor": "own-question", "error": error}],
+                       save_offer=save_offer(store))
         return render_page(request, "summary.html", context)
-    if new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
+    if new_question and new_question not in own:
         own.append(new_question)
     store.replace_questions_to_bring(chosen, own)
     keep_saved_plan_current(store)
@@ -281,6 +294,21 @@ def back_to(path) -> str:
     option_ids = {o.id for o in (*library.load().options, library.load().palliative, library.load().hospice)}
     match = re.fullmatch(r"/options/([\w-]+)/", path)
     return path if match and match.group(1) in option_ids else reverse("summary")
+
+
+def own_question_error(new_question: str, own: list[str]) -> str:
+    """Why a family's own question cannot be kept, or "" when it can: never dropped unsaid."""
+    if len(new_question) > OWN_QUESTION_MAX_LENGTH:
+        return (
+            f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
+            f"It has {len(new_question)} now. Please shorten it."
+        )
+    if new_question and new_question not in own and len(own) >= OWN_QUESTIONS_MAX:
+        return (
+            f"You already have {OWN_QUESTIONS_MAX} questions of your own, the most the list can keep. "
+            "To add this one, first remove a question you no longer need."
+        )
+    return ""
 
 
 def handout_not_ready(request, answers):
@@ -332,7 +360,8 @@ def handout_pdf(request):
         return render(request, "handout_pdf_failed.html", {"page_title": "We could not make the PDF"}, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # A download, as the button says: opened inline, a phone shows it and saves nothing.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -354,9 +383,27 @@ def about(request):
     )
 
 
-@require_POST
+@require_GET
+def words(request):
+    """Every medical word the tool explains, A to Z: each "Words used here" links here."""
+    content = library.load()
+    sources = {source for term in content.glossary for source in term.sources}
+    return render_page(request, "words.html", {
+        "page_title": "Words used here, A to Z",
+        "letters": glossary_a_to_z(content.glossary),
+        "sources": [s for s in catalogue.load().sources if s.id in sources],
+    })
+
+
+@require_http_methods(["GET", "POST"])
 def start_over(request):
+    """GET asks first (the page a browser without JavaScript opens; with it, a dialog asks).
+    POST erases."""
     store = Answers(request.session)
+    if request.method == "GET":
+        return render_page(request, "start_over.html", {
+            "page_title": "Erase your answers and start over?", "keep_url": where_you_left_off(store.data),
+        })
     plan = plans.live(store.saved_plan_id)
     store.clear()
     if plan is None:
@@ -376,3 +423,21 @@ def start_over(request):
 def csrf_failure(request, reason=""):
     """A form sent from a page left open too long: say so kindly; the answers are untouched."""
     return render(request, "csrf_failure.html", {"retry_url": request.path}, status=403)
+
+
+ERROR_PAGES = {
+    400: lambda request: defaults.bad_request(request, None),
+    403: csrf_failure,
+    404: lambda request: defaults.page_not_found(request, Http404()),
+    500: server_error,
+    503: lambda request: HttpResponse(render_to_string("500.html", {"database_trouble": True}), status=503),
+}
+
+
+@require_GET
+def error_page(request, status):
+    """The error pages families see, to look at while developing: debug mode (`make run`)
+    shows Django's own screens in their place. Outside debug mode there is nothing here."""
+    if not settings.DEBUG or status not in ERROR_PAGES:
+        raise Http404("No such page")
+    return ERROR_PAGES[status](request)

@@ -69,6 +69,7 @@ def edit(path, change):
         (lambda d: d["questions"][3].update(asked_when={"question": "nope", "any_of": ["x"]}), "'nope', which is not an earlier question"),
         (lambda d: d["questions"][3].update(asked_when={"question": "cancer-course", "any_of": ["maybe"]}), "has no answer 'maybe'"),
         (lambda d: d["questions"][1].update(id=d["questions"][0]["id"]), "used twice"),
+        (lambda d: d["questions"][2]["choices"].reverse(), "must come after the others"),
     ],
 )
 def test_broken_content_is_reported_with_the_file_and_question(broken_content, change, message):

@@ -75,7 +75,7 @@ def test_pdf_carries_the_familys_own_words_and_questions(client):
     family(client)
     response = client.get("/handout.pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert re.fullmatch(r'inline; filename="neuroblastoma-conversation-summary-\d{4}-\d{2}-\d{2}\.pdf"',
+    assert re.fullmatch(r'attachment; filename="neuroblastoma-conversation-summary-\d{4}-\d{2}-\d{2}\.pdf"',
                         response["Content-Disposition"])
     pages, text = pdf_text(response)
     text = flat(text)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
-from django.test import Client
+from django.test import Client, override_settings
 
 from decisionaid import journey, library, tailoring
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION_KEY
 from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -43,9 +43,12 @@ def every_page(client, monkeypatch):
     answers = complete_answers(risk_group="high", alk="yes", hopes="Home <soon> & well")
     first_question = tailoring.summarise(answers).suggested_questions[0].id
     store(client, answers, {"chosen": [first_question], "own": ["Can we travel?"]})
-    for url in ("/check-your-answers/", "/summary/", "/summary/?saved=1", "/handout/", "/about/", "/privacy/"):
+    for url in ("/check-your-answers/", "/summary/", "/summary/?saved=1", "/handout/", "/about/", "/privacy/",
+                "/words/", "/start-over/"):
         yield url, client.get(url)
     yield "own-question-error", client.post("/summary/questions/", {"own_question": "Why " * 100})
+    store(client, answers, {"chosen": [], "own": [f"Question {n}?" for n in range(OWN_QUESTIONS_MAX)]})
+    yield "own-question-limit", client.post("/summary/questions/", {"own_question": "One more?"})
     yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
         patched.setattr("decisionaid.handout.render_pdf", pdf_library_fails)
@@ -59,6 +62,10 @@ def every_page(client, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
         yield "database-trouble", client.get("/questions/risk-group/")
+    client.raise_request_exception = True
+    with override_settings(DEBUG=True):
+        for status in (400, 403, 404, 500, 503):
+            yield f"error-page-{status}", client.get(f"/error-pages/{status}/")
 
 
 def option_and_weighing_pages(client):
@@ -105,7 +112,7 @@ def test_every_page_is_valid_html(client, tmp_path, monkeypatch):
         pytest.fail("The Nu HTML Checker needs `npm ci` (vnu-jar) and Java; `make test` installs vnu-jar.")
     files = []
     for name, response in every_page(client, monkeypatch):
-        assert response.status_code in (200, 403, 404, 409, 503), name
+        assert response.status_code in (200, 400, 403, 404, 409, 500, 503), name
         path = tmp_path / f"{name.strip('/').replace('/', '_') or 'page'}.html"
         path.write_bytes(response.content)
         files.append(str(path))

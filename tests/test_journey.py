@@ -2,7 +2,7 @@
 
 import pytest
 
-from decisionaid import journey
+from decisionaid import catalogue, journey
 from tests.helpers import complete_answers, question
 
 
@@ -91,10 +91,50 @@ def test_next_and_previous_skip_questions_that_are_not_asked():
     assert journey.next_question(complete_answers(), question("decision-style")) is None
 
 
-def test_progress_counts_only_the_questions_these_answers_lead_to():
-    refractory = journey.progress({"cancer-course": "refractory"}, question("risk-group"))
-    relapsed = journey.progress({"cancer-course": "relapsed"}, question("risk-group"))
-    assert str(refractory) == f"Part 1 of 3, question 2 of {relapsed.count_in_part - 1}"
+def test_progress_numbers_only_the_questions_these_answers_lead_to():
+    refractory = journey.progress({"cancer-course": "refractory"}, question("tumour-tested"))
+    relapsed = journey.progress({"cancer-course": "relapsed"}, question("tumour-tested"))
+    assert (refractory.number_in_part, relapsed.number_in_part) == (4, 5)
     assert relapsed.part_title == "About the cancer now"
     later = journey.progress({}, question("decision-stage"))
     assert (later.part_number, later.number_in_part) == (3, 1)
+
+
+def test_a_parts_total_is_every_question_it_can_ask_and_says_so():
+    content = catalogue.load()
+    cancer = journey.progress({"cancer-course": "refractory"}, question("risk-group"))
+    assert cancer.count_in_part == len([q for q in content.questions if q.part == "cancer"])
+    assert not cancer.count_is_exact  # "When did it come back?" is asked only after some answers
+    assert str(cancer) == f"Part 1 of 3, question 2 of up to {cancer.count_in_part}"
+
+
+def journeys():
+    """Every way through the questions that changes which are asked: each answer of each
+    question that another question's condition depends on, the rest "I'm not sure"."""
+    tried = [{}]
+    for q in catalogue.load().questions:
+        if q.kind in ("radio", "checkbox"):
+            tried += [complete_answers(**{q.id.replace("-", "_"): [c.value] if q.kind == "checkbox" else c.value})
+                      for c in q.choices]
+    return tried
+
+
+def test_the_total_shown_never_changes_within_a_part_and_the_number_never_passes_it():
+    totals = {}
+    for answers in journeys():
+        numbers = {}
+        for asked in journey.questions_to_ask(answers):
+            shown = journey.progress(answers, asked)
+            totals.setdefault(asked.part, set()).add((shown.count_in_part, shown.count_is_exact))
+            numbers.setdefault(asked.part, []).append(shown.number_in_part)
+            assert shown.number_in_part <= shown.count_in_part
+        for part_numbers in numbers.values():
+            assert part_numbers == list(range(1, len(part_numbers) + 1))
+    assert all(len(shown) == 1 for shown in totals.values()), totals
+
+
+def test_the_decision_is_named_where_the_familys_part_begins_and_nowhere_else():
+    answers = complete_answers()
+    named = [q.id for q in journey.questions_to_ask(answers) if journey.progress(answers, q).names_the_decision]
+    first_family_question = next(q.id for q in journey.questions_to_ask(answers) if q.part == "family")
+    assert named == [first_family_question]

@@ -265,8 +265,7 @@ def test_a_wrong_code_gets_the_same_plain_message(typed):
     assert "<title>Error: Open your saved answers" in html
     assert 'class="error-summary"' in html
     assert error_text(response).endswith(
-        "We could not open saved answers with that code. Check the six words and try again. A code "
-        "stops working when its saved answers are deleted, or 90 days after they were last saved."
+        "We could not open saved answers with that code. Check the six words and try again."
     )
     assert SESSION_KEY not in client.session
 

@@ -225,8 +225,22 @@ def test_start_over_deletes_the_session_row(client):
     assert stored(client) == {}
 
 
-def test_start_over_needs_post(client):
-    assert client.get("/start-over/").status_code == 405
+def test_start_over_asks_first_and_erases_only_on_post(client):
+    client.post("/questions/cancer-course/", {"answer": "refractory"})
+    page = client.get("/start-over/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<h1 tabindex=\"-1\">Erase your answers and start over?</h1>" in html
+    assert 'action="/start-over/"' in html and "Yes, erase my answers" in html
+    assert 'href="/questions/risk-group/" class="button button--secondary">No, keep my answers' in html
+    assert stored(client) == {"cancer-course": "refractory"}
+    assert client.put("/start-over/").status_code == 405
+
+
+def test_every_page_offers_start_over_as_a_red_link_not_a_button(client):
+    html = client.get("/privacy/").content.decode()
+    assert '<a href="/start-over/" class="warning-link"' in html
+    assert ">Start over and erase my answers</button>" not in html
 
 
 def test_questions_refuse_other_methods(client):

@@ -17,8 +17,12 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (target && target.id === "questions-to-bring") {
-      var saved = document.getElementById("questions-title");
-      if (saved) saved.focus();
+      // Saved: back to the section's heading. Refused (too long, too many): to the box, whose
+      // error sits just above it, in view.
+      var refused = document.querySelector("#questions-to-bring .error-message");
+      var next = document.getElementById(refused ? "own-question" : "questions-title");
+      if (next) next.focus();
+      if (refused) refused.scrollIntoView({ block: "center" });
       return;
     }
     if (target && target.id === "main") showNewPage(document.title);

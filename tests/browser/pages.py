@@ -138,6 +138,17 @@ def visit(page, live_server, name):
         with mock.patch("decisionaid.handout.render_pdf", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
+    elif name == "words":
+        page.goto("/words/")
+    elif name == "start-over":
+        seed_session(page, live_server, answers_before("alk"))
+        page.goto("/start-over/")
+    elif name == "start-over-dialog":
+        seed_session(page, live_server, answers_before("alk"))
+        page.goto("/questions/alk/")
+        page.wait_for_load_state("load")
+        page.get_by_role("link", name="Start over and erase my answers").click()
+        expect(page.get_by_role("dialog", name="Erase your answers and start over?")).to_be_visible()
     elif name == "return":
         page.goto("/return/")
     elif name == "return-error":
@@ -161,4 +172,5 @@ WEIGHING_PAGES = ["option:chemotherapy", "option:second-transplant", "option:com
                   "weigh-up-error", "weigh-up-reasons", "weigh-up-leaning", "weigh-up-summary"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
-             "expired-form", "database-trouble", "pdf-failed", *SAVING_PAGES]
+             "expired-form", "database-trouble", "pdf-failed", "words", "start-over", "start-over-dialog",
+             *SAVING_PAGES]
