@@ -7,6 +7,7 @@ and printed on the handout.
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -90,7 +91,8 @@ def weigh_reasons(request):
     rows = [{"option": o, "fields": [("Reasons for", form[reason_fields(o.id)[0]]),
                                      ("Reasons against", form[reason_fields(o.id)[1]])]} for o in options]
     return step(request, "weigh_up_reasons.html", "Your reasons for and against", form,
-                rows=rows, prompts=weighing.value_prompts(answers), save_offer=save_offer(store))
+                rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH,
+                save_offer=save_offer(store))
 
 
 @require_http_methods(["GET", "POST"])
