@@ -216,6 +216,8 @@ class LeaningForm(forms.Form):
         return {name: value for name, value in answered.items() if value}
 
 
-def form_errors(form) -> list[dict]:
-    """A form's errors as the error summary shows them: each links to its field."""
-    return [{"anchor": f"field-{name}", "error": errors[0]} for name, errors in form.errors.items()]
+def form_errors(form, anchors=None) -> list[dict]:
+    """A form's errors as the error summary shows them: each links to its field (or, for a
+    group of tick boxes, to the first box: `anchors`)."""
+    anchors = anchors or {}
+    return [{"anchor": anchors.get(name, f"field-{name}"), "error": errors[0]} for name, errors in form.errors.items()]

@@ -38,6 +38,9 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "summary": summary,
         "situation_lines": situation,
         "very_important": very_important(answers),
+        "all_unsure": set((answers.get("what-matters") or {}).values()) == {"not-sure"},
+        "also_told_us": also_told_us(answers),
+        "side_effects_note": answers.get("side-effects-details", ""),
         "hopes": answers.get("hopes", ""),
         "worries": answers.get("worries", ""),
         **weighed,
@@ -52,6 +55,17 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "sources": questions.sources,
         "reviewed": content.reviewed,
     }
+
+
+# What the front sheet adds to the situation: the rest of what the family said about the illness.
+ALSO_TOLD_US = ("when-came-back", "health-now", "transplant-count", "topotecan-response", "side-effects",
+                "tumour-tested", "mibg-scan", "mycn", "age")
+
+
+def also_told_us(answers) -> list[tuple[str, str]]:
+    questions = catalogue.load()
+    return [(q.in_short, "; ".join(answer_text(q, answers[q.id])))
+            for q in map(questions.question, ALSO_TOLD_US) if answers.get(q.id)]
 
 
 def very_important(answers) -> list[str]:

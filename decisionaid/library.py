@@ -101,6 +101,10 @@ class Option:
     comparison: dict = field(compare=False)
     also_called: tuple[str, ...] = ()
     put_forward: tuple[Reason, ...] = ()  # the situations a seed ties this option to
+    # Open to every family whatever the situation (focusing on comfort): listed on its own,
+    # never as "not tied to a situation like your child's".
+    for_every_family: bool = False
+    serious: bool = False  # about a time no parent wants to think about (hospice): its questions wait behind a heads-up
     numbers: tuple[Number, ...] = ()
 
     @property
@@ -121,7 +125,8 @@ class Option:
         bullets = [line[2:].strip() for line in lines if line.startswith(("- ", "* "))]
         texts = list(dict.fromkeys(b for b in bullets if b.endswith("?")))
         return tuple(
-            SuggestedQuestion(id=f"{self.id}-{text_id(text)}", text=text, sources=self.sources, topic=self.title)
+            SuggestedQuestion(id=f"{self.id}-{text_id(text)}", text=text, sources=self.sources, topic=self.title,
+                              serious=self.serious)
             for text in texts
         )
 
@@ -149,6 +154,7 @@ class SuggestedQuestion:
     topic: str = ""  # the option a question is about; empty for general questions
     # "always", or a condition: the summary suggests (ticks) it by default when this holds.
     suggest: str | dict | None = field(default=None, compare=False)
+    serious: bool = False  # about if treatment does not work: offered behind a heads-up
 
     @property
     def on_paper(self) -> str:
@@ -240,6 +246,8 @@ def read_option(path) -> Option:
             },
             also_called=tuple(meta.get("also_called") or ()),
             put_forward=put_forward,
+            for_every_family=bool(meta.get("for_every_family")),
+            serious=bool(meta.get("serious")),
             numbers=numbers,
         )
     except KeyError as error:
@@ -340,7 +348,7 @@ def load() -> Library:
     titles = {o.id: o.title for o in options}
     asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
         id=q["id"], text=q["text"], sources=_sources_of(where, q, known_sources), when=q.get("when"),
-        topic=titles[q["option"]] if "option" in q else "", suggest=q.get("suggest"),
+        topic=titles[q["option"]] if "option" in q else "", suggest=q.get("suggest"), serious=bool(q.get("serious")),
     ))
     glossary = entries(files, "glossary.yaml", "terms", lambda t, where: Term(
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),

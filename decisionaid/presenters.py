@@ -129,14 +129,24 @@ SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("trea
 
 
 def situation_in_short(answers: dict) -> list[list[tuple[str, str]]]:
-    """Up to three lines of (what, answer), from the answers that shape the options."""
+    """Up to three lines of (what, answer), from the answers that shape the options; what the
+    family was not sure of is gathered on a line of its own, never repeated answer by answer."""
     questions = catalogue.load()
-    lines = []
+    lines, unsure = [], []
     for ids in SITUATION_LINES:
-        line = [(questions.question(i).in_short, "; ".join(answer_text(questions.question(i), answers[i])))
-                for i in ids if answers.get(i)]
+        line = []
+        for question in (questions.question(i) for i in ids if answers.get(i)):
+            known = [v for v in (answers[question.id] if question.kind == "checkbox" else [answers[question.id]])
+                     if v != catalogue.NOT_SURE]
+            if known:
+                line.append((question.in_short, "; ".join(answer_text(question, known if question.kind == "checkbox"
+                                                                      else known[0]))))
+            else:
+                unsure.append(question.in_short.lower())
         if line:
             lines.append(line)
+    if unsure:
+        lines.append([("Not sure yet", f"{', '.join(unsure)}. Your child's care team can tell you")])
     return lines
 
 
@@ -163,7 +173,8 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "groups_text": content.groups,
         "situation_lines": situation_in_short(answers),
         "option_groups": [
-            {"name": name, **content.groups[name], "options": options} for name, options in result.groups
+            {"name": name, "words": words, **content.groups[words], "options": options}
+            for name, words, options in result.groups
         ],
         "terms": terms_used(page_words, content.glossary),
         "chosen": set(chosen_questions(result, saved_questions)),

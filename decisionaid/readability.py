@@ -83,7 +83,7 @@ def family_facing_blocks():
                 yield f"{option.file}: {section} ¶{n}", paragraph
         for number in option.numbers:
             yield f"{option.file}: number {number.id}", f"{number.study} {figure_words(number)}"
-    for name in ("leading", "others", "all"):
+    for name in ("leading", "others", "all", "every_family"):
         yield f"option-groups.yaml: {name}", content.groups[name]["text"]
     yield "option-groups.yaml: combined", content.groups["combined"]
     for note in content.notes:

@@ -14,6 +14,7 @@ from decisionaid import conditions, library
 from decisionaid.library import Note, Option, Reason, SuggestedQuestion
 
 LEADING, OTHERS, ALL = "leading", "others", "all"
+EVERY_FAMILY = "every_family"  # the words that introduce options open to every family
 SUGGESTED_AT_MOST = 10  # questions ticked by default: a list a family can bring to a short appointment
 
 
@@ -21,6 +22,7 @@ SUGGESTED_AT_MOST = 10  # questions ticked by default: a list a family can bring
 class Summary:
     leading: tuple[Option, ...]
     others: tuple[Option, ...]
+    for_every_family: tuple[Option, ...]  # open to every family, whatever the situation
     reasons: dict  # option id -> the Reasons that put it forward for this family
     notes: tuple[Note, ...]
     palliative: Option
@@ -35,14 +37,19 @@ class Summary:
 
     @property
     def options_shown(self) -> tuple[Option, ...]:
-        return self.leading + self.others
+        return self.leading + self.others + self.for_every_family
 
     @property
-    def groups(self) -> list[tuple[str, tuple[Option, ...]]]:
-        """(data-group, options) in the order the summary shows them."""
+    def groups(self) -> list[tuple[str, str, tuple[Option, ...]]]:
+        """(data-group, which words introduce it, options) in the order the summary shows them.
+        Options open to every family come last, in the data-group of the options not put forward."""
         if not self.leading:
-            return [(ALL, self.others)]
-        return [(LEADING, self.leading), (OTHERS, self.others)] if self.others else [(LEADING, self.leading)]
+            groups = [(ALL, ALL, self.others)]
+        else:
+            groups = [(LEADING, LEADING, self.leading)] + ([(OTHERS, OTHERS, self.others)] if self.others else [])
+        if self.for_every_family:
+            groups.append((OTHERS if self.leading else ALL, EVERY_FAMILY, self.for_every_family))
+        return groups
 
     @property
     def note_ids(self) -> str:
@@ -71,9 +78,17 @@ class Summary:
     @property
     def more_question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
         """The questions not suggested by default, grouped by topic: general ones, then each option's."""
+        return self._grouped(lambda q: not q.serious)
+
+    @property
+    def serious_question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
+        """The questions about if treatment does not work: offered behind their own heads-up."""
+        return self._grouped(lambda q: q.serious)
+
+    def _grouped(self, keep) -> list[tuple[str, list[SuggestedQuestion]]]:
         groups = {"": []}
         for question in self.suggested_questions:
-            if question.id not in self.suggested_by_default:
+            if question.id not in self.suggested_by_default and keep(question):
                 groups.setdefault(question.topic, []).append(question)
         return [(topic, asks) for topic, asks in groups.items() if asks]
 
@@ -84,13 +99,16 @@ class Summary:
 def summarise(answers: dict) -> Summary:
     content = library.load()
     reasons = {o.id: reasons_for(o, answers) for o in content.options}
-    leading, others = split(sorted(content.options, key=lambda o: o.title.lower()), reasons)
+    in_order = sorted(content.options, key=lambda o: o.title.lower())
+    leading, others = split([o for o in in_order if not o.for_every_family], reasons)
+    for_every_family = tuple(o for o in in_order if o.for_every_family)
     shared = content.shared_decisions
-    offered = suggested_questions((*leading, *others, content.palliative, content.hospice),
+    offered = suggested_questions((*leading, *others, *for_every_family, content.palliative, content.hospice),
                                   content.questions_to_ask, answers)
     return Summary(
         leading=leading,
         others=others,
+        for_every_family=for_every_family,
         reasons={o.id: reasons[o.id] for o in leading},
         notes=tuple(n for n in content.notes if conditions.holds(n.when, answers)),
         palliative=content.palliative,

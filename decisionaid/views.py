@@ -243,11 +243,17 @@ def option_page(request, option_id):
 
 @require_GET
 def compare(request):
+    """The options side by side: grouped as the family's summary groups them, else A to Z."""
     content = library.load()
-    options = sorted(content.options, key=lambda o: o.title.lower())
-    table = [f"{o.title} {' '.join(o.comparison.values())}" for o in options]
+    answers = Answers(request.session).data
+    if journey.is_complete(answers):
+        summary = tailoring.summarise(answers)
+        groups = [(content.groups[words]["heading"], options) for _, words, options in summary.groups]
+    else:
+        groups = [("", tuple(sorted(content.options, key=lambda o: o.title.lower())))]
+    table = [f"{o.title} {' '.join(o.comparison.values())}" for _, options in groups for o in options]
     return render_page(request, "compare.html", {
-        "page_title": "The options side by side", "options": options, "palliative": content.palliative,
+        "page_title": "The options side by side", "groups": groups, "palliative": content.palliative,
         "terms": presenters.terms_used(table, content.glossary),
     })
 
@@ -323,7 +329,7 @@ def handout_not_ready(request, answers):
 
 def handout_for(request, store) -> dict:
     context = handout.handout_context(store.data, store.questions_to_bring, timezone.localdate(), store.weigh_up)
-    return {**context, "saved": saved_plan_display(request, store)}
+    return {**context, "saved": saved_plan_display(request, store), "shared_device": store.is_shared_device}
 
 
 def handout_view(view):

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from decisionaid import tailoring, weighing
+from decisionaid import library, tailoring, weighing
 from decisionaid.answers import Answers
 from decisionaid.forms import LeaningForm, ReasonsForm, WeighOptionsForm, form_errors, reason_fields
 from decisionaid.pages import render_page
@@ -39,8 +39,8 @@ def chosen_options(summary, weigh_up):
     return [o for o in summary.options_shown if o.id in weigh_up.chosen]
 
 
-def step(request, template, title, form, **context):
-    errors = form_errors(form) if form.is_bound else []
+def step(request, template, title, form, anchors=None, **context):
+    errors = form_errors(form, anchors) if form.is_bound else []
     return render_page(request, template, {
         "page_title": f"Error: {title}" if errors else title, "form": form, "errors": errors, **context,
     })
@@ -66,8 +66,12 @@ def weigh_options(request):
             return redirect("weigh_up_reasons" if has_options else "weigh_up_leaning")
     else:
         form = WeighOptionsForm(options, initial={"options": list(weigh_up.options)})
+    headings = library.load().groups
+    groups = [{"heading": headings[words]["heading"], "options": group} for _, words, group in summary.groups]
     return step(request, "weigh_up_options.html", "Which options do you want to talk about?", form,
-                options=options, intro=weighing.content()["intro"], save_offer=save_offer(store))
+                groups=groups, chosen=set(form["options"].value() or ()), intro=weighing.content()["intro"],
+                anchors={"options": f"field-options-{options[0].id}"},
+                save_offer=save_offer(store))
 
 
 @require_http_methods(["GET", "POST"])

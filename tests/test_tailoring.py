@@ -52,13 +52,14 @@ def test_low_or_intermediate_risk_anywhere_else_puts_nothing_forward(where):
     relapse in another place, so there is no lead group: one list, nothing hidden."""
     summary = summary_for(risk_group="intermediate", cancer_course="relapsed", where_now=where)
     assert summary.leading == () and summary.groups[0][0] == "all"
-    assert sorted(o.id for o in summary.others) == every_option_id()
+    assert sorted(o.id for o in summary.options_shown) == every_option_id()
 
 
 def test_an_unsure_risk_group_puts_nothing_forward():
     """Review row 47: "a situation like your child's" cannot be claimed without a risk group."""
     summary = tailoring.summarise(complete_answers())  # "I'm not sure" wherever offered
-    assert summary.leading == () and [name for name, _ in summary.groups] == ["all"]
+    assert summary.leading == () and [name for name, _, _ in summary.groups] == ["all", "all"]
+    assert [o.id for o in summary.groups[-1][2]] == ["comfort-care"]  # open to every family, on its own
     assert "risk-not-sure" in note_ids(summary)
 
 

@@ -11,9 +11,9 @@ WIDE_COLUMNS = 20  # a larger real group (253 children): rows of twenty
 CELL = 11  # one figure's square, in SVG units
 DOT = 9.4  # a figure's outer diameter
 HOLE = 7.4  # the white inside of a hollow figure
-MARK = 3.6  # the dark centre of a figure that marks an upper limit
 DARK = "#21495b"  # the site's --brand
 GREY = "#7b8488"
+LIMIT = "#a9b3b7"  # a figure up to an upper limit: solid, lighter than a counted one
 SCALE = 1.4  # drawn larger than its units, so each figure is easy to see on a tablet
 
 
@@ -39,8 +39,8 @@ def _hollow(data):
 
 
 def icon_array_svg(figures, filled, label, limit=False):
-    """`figures` figures, the first `filled` of them marked: solid, or for an upper limit
-    ("fewer than 10 out of 100") hollow with a dark centre, never solid. An inline SVG that
+    """`figures` figures, the first `filled` of them marked: dark, or for an upper limit
+    ("fewer than 10 out of 100") light grey, never dark. An inline SVG that
     prints and reads in greyscale: the difference never rests on colour. A few short paths
     rather than one element a figure; the colours are presentation attributes, so the figures
     are right even without the stylesheet."""
@@ -48,7 +48,7 @@ def icon_array_svg(figures, filled, label, limit=False):
     filled = max(0, min(figures, int(filled)))
     marked, rest = figure_rows(0, filled, columns), figure_rows(filled, figures, columns)
     if limit:
-        drawn = format_html("{}{}", _hollow(marked), _path("icon-array__limit", DARK, MARK, marked)) if marked else ""
+        drawn = _path("icon-array__limit", LIMIT, DOT, marked) if marked else ""
     else:
         drawn = _path("icon-array__on", DARK, DOT, marked) if marked else ""
     width, height = columns * CELL, -(-figures // columns) * CELL
@@ -76,7 +76,7 @@ def figure_key(kind):
     drawn = {
         "on": _path("icon-array__on", DARK, DOT, data),
         "off": _hollow(data),
-        "limit": format_html("{}{}", _hollow(data), _path("icon-array__limit", DARK, MARK, data)),
+        "limit": _path("icon-array__limit", LIMIT, DOT, data),
     }[kind]
     return format_html(
         '<svg class="icon-key" viewBox="0 0 {} {}" width="{}" height="{}" aria-hidden="true" fill="none"'

@@ -6,5 +6,7 @@
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
+    // With a Print button, the hint about the browser's own Print menu is not needed.
+    document.querySelectorAll(".js-print-hint").forEach(function (hint) { hint.hidden = true; });
   });
 })();
