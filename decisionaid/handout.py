@@ -59,8 +59,13 @@ def sure_rows(answers, help_by_item):
 
 
 def render_pdf(context: dict) -> bytes:
+    return template_pdf("handout.html", context)
+
+
+def template_pdf(template: str, context: dict, stylesheet: str = STYLESHEET) -> bytes:
+    """A printable page's template as a PDF (the handout, the blank handout, the poster)."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - needs system libraries; see module doc
 
-    html = render_to_string("handout.html", {**context, "for_pdf": True})
-    stylesheet = CSS(filename=finders.find(STYLESHEET))
-    return HTML(string=html, base_url=str(finders.find(STYLESHEET))).write_pdf(stylesheets=[stylesheet])
+    html = render_to_string(template, {**context, "for_pdf": True})
+    path = str(finders.find(stylesheet))
+    return HTML(string=html, base_url=path).write_pdf(stylesheets=[CSS(filename=path)])

@@ -3,6 +3,7 @@
 import functools
 import re
 
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from decisionaid import catalogue, codes, journey, library, tailoring
@@ -88,21 +89,31 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
 
 def return_code(code: str, return_url: str) -> dict:
     """A return code as pages and the handout show it: six words, the address to type them
-    at, and a QR code of the return link drawn as inline SVG (no style attributes, so the
-    strict Content Security Policy allows it; no request to any other site).
+    at, and a QR code of the return link.
 
     The code goes after '#' in the link: browsers never send that part to the server, so the
     code never appears in a server's or a proxy's access log."""
-    import segno  # noqa: PLC0415 - only pages that show a code need it
-
     link = f"{return_url}#{codes.for_link(code)}"
-    svg = segno.make(link, error="m").svg_inline(
-        scale=1, omitsize=True, svgclass="qr__code", lineclass="qr__dark", dark="#000", light="#fff"
-    )
-    svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code that opens the page for your return code" ', 1)
     return {
         "words": codes.words(code),
         "spoken": " ".join(codes.words(code)),
-        "address": re.sub(r"^https?://", "", return_url),
-        "qr": mark_safe(svg),  # noqa: S308 - made by segno from our own link, nothing typed
+        "address": without_scheme(return_url),
+        "qr": qr_svg(link, "QR code that opens the page for your return code"),
     }
+
+
+def qr_svg(link: str, label: str):
+    """A QR code of a link as inline SVG: no style attributes, so the strict Content Security
+    Policy allows it, and no request to any other site."""
+    import segno  # noqa: PLC0415 - only pages that show a QR code need it
+
+    svg = segno.make(link, error="m").svg_inline(
+        scale=1, omitsize=True, svgclass="qr__code", lineclass="qr__dark", dark="#000", light="#fff"
+    )
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return mark_safe(svg)  # noqa: S308 - made by segno from our own link, nothing typed
+
+
+def without_scheme(url: str) -> str:
+    """An address as people type it: 'aid.example.org/return/'."""
+    return re.sub(r"^https?://", "", url)

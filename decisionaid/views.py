@@ -20,10 +20,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from decisionaid import catalogue, handout, journey, library, plans, readability, tailoring
+from decisionaid import catalogue, handout, hospital, journey, library, plans, readability, signoff, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
-from decisionaid.pages import question_url, render_page
+from decisionaid.pages import pdf_response, question_url, render_page
 from decisionaid.presenters import answer_rows, summary_context
 from decisionaid.saving_views import (
     forget_codes,
@@ -84,6 +84,7 @@ def privacy(request):
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
             "saved_days": settings.SAVED_PLAN_DAYS,
             "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
+            "hospital": hospital.details(),
         },
     )
 
@@ -275,15 +276,8 @@ def handout_pdf(request):
     if not_ready := handout_not_ready(request, store.data):
         return not_ready
     context = handout_for(request, store)
-    try:
-        pdf = handout.render_pdf(context)
-    except Exception:  # any failure in the PDF library: a clear page, never a stack trace
-        logger.exception("The handout PDF could not be made")  # the exception only: no answers
-        return render(request, "handout_pdf_failed.html", {"page_title": "We could not make the PDF"}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return pdf_response(request, lambda: handout.render_pdf(context), filename)
 
 
 @require_GET
@@ -295,9 +289,8 @@ def about(request):
             "page_title": "About this decision aid",
             "sources": catalogue.load().sources,
             "reviewed": library.load().reviewed,
-            "published": settings.DECISIONAID_PUBLISHED,
-            "funding": settings.DECISIONAID_FUNDING,
-            "conflicts": settings.DECISIONAID_CONFLICTS,
+            "hospital": hospital.details(),
+            "review": signoff.states(),
             "grades": readability.content_grades(),
         },
     )
