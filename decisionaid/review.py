@@ -53,8 +53,14 @@ def file_review(file: str) -> dict:
         "numbers": [{**n, "in_words": number_in_words(n)} for n in numbers],
         "data": tree({k: v for k, v in mapping.items() if k not in SHOWN_APART} if mapping else data, seed_ids()),
         "citations": list(citations(data)),
-        "sources": [s for s in catalogue.load().sources if s.id in set(mapping.get("sources") or ())],
+        "sources": [s for s in catalogue.load().sources if s.id in named(mapping.get("sources"))],
     }
+
+
+def named(sources) -> set[str]:
+    """The seed ids in a file's `sources` list (sources.yaml's own list holds the seeds
+    themselves, as entries)."""
+    return {s for s in sources or () if isinstance(s, str)}
 
 
 def front_matter_or_data(file: str, text: str):
