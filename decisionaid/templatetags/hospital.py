@@ -20,13 +20,14 @@ def hospital_details(context):
 
 @register.simple_tag
 def phone_number(phone, paper=False, inline=False):
-    """A phone number: a link that dials it on screen (inline: within a sentence), plain on paper."""
+    """A phone number, never broken across lines: a link that dials it on screen (inline: within
+    a sentence), plain on paper."""
     if paper:
-        return phone
+        return format_html('<span class="phone">{}</span>', phone)
     href = re.sub(r"[^\d+]", "", phone)
     if inline:
-        return format_html('<a href="tel:{}">{}</a>', href, phone)
-    return format_html('<a href="tel:{}" class="link-block">{}</a>', href, phone)
+        return format_html('<a href="tel:{}" class="phone">{}</a>', href, phone)
+    return format_html('<a href="tel:{}" class="phone link-block">{}</a>', href, phone)
 
 
 @register.filter
