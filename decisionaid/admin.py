@@ -16,6 +16,7 @@ from decisionaid.models import ChangeRecord, Contact, Organisation, SignOff, Sup
 admin.site.site_header = "Preparing to decide: staff"
 admin.site.site_title = "Preparing to decide: staff"
 admin.site.index_title = "Your service"
+admin.site.enable_nav_sidebar = False  # on a clinic tablet the lists need the width
 
 
 # What About says where these are left blank: the environment's words (settings.py).
@@ -85,9 +86,12 @@ class SignOffAdmin(ReadOnly):
     """Sign-offs are made on the review page (/admin/review/); here they are listed, each
     with whether the file has changed since."""
 
-    list_display = ["file", "name", "role", "signed_on", "still_current"]
-    list_filter = ["signed_on"]
+    list_display = ["file", "still_current", "signed_by_whom", "signed_on"]
     search_fields = ["file", "name"]
+
+    @admin.display(description="signed off by")
+    def signed_by_whom(self, signed):
+        return f"{signed.name}, {signed.role}"
 
     @admin.display(description="now")
     def still_current(self, signed):
@@ -106,7 +110,15 @@ class SignOffAdmin(ReadOnly):
 class ChangeRecordAdmin(ReadOnly):
     """Every change made in the admin, and every sign-off: who, what and when."""
 
-    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change_message"]
-    list_filter = ["action_flag", "content_type"]
+    list_display = ["action_time", "user", "what", "what_changed"]
     search_fields = ["object_repr", "change_message"]
     date_hierarchy = "action_time"
+
+    @admin.display(description="what")
+    def what(self, entry):
+        kind = entry.content_type.name if entry.content_type else "something"
+        return f"{kind.capitalize()}: {entry.object_repr}"
+
+    @admin.display(description="what changed")
+    def what_changed(self, entry):
+        return entry.get_change_message()

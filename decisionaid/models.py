@@ -169,7 +169,7 @@ class SignOff(models.Model):
         verbose_name = "content sign-off"
 
     def __str__(self):
-        return f"{self.file} signed off by {self.name} on {self.signed_on:%d %B %Y}"
+        return f"{self.file} signed off by {self.name} on {self.signed_on.day} {self.signed_on:%B %Y}"
 
 
 class ChangeRecord(LogEntry):

@@ -107,7 +107,7 @@ def sign_off(user, file: str, version: str, name: str, role: str, today: datetim
         file=file, version=version, name=name, role=role, signed_on=today, signed_by=user
     )
     LogEntry.objects.log_actions(
-        user.pk, [signed], ADDITION, change_message=f"Signed off version {version[:12]} of {file}.",
+        user.pk, [signed], ADDITION, change_message=f"Signed off version {version[:12]}.",
         single_object=True,
     )
     return signed

@@ -171,8 +171,12 @@ def test_the_poster_has_the_services_address_as_a_qr_code(client, settings):
     settings.SERVICE_URL = "https://aid.example.org/"
     page = client.get("/for-clinicians/poster/").content.decode()
     assert "aid.example.org/" in page and str(qr_svg("https://aid.example.org/", "QR code that opens aid.example.org/")) in page
-    pdf = pdf_text(client.get("/for-clinicians/poster.pdf"))
+    hospital_details()  # its name too
+    poster = client.get("/for-clinicians/poster.pdf")
+    pdf = pdf_text(poster)
     assert "aid.example.org/" in pdf and "Getting ready to talk about your child's next step" in pdf
+    assert "Offered by Riverside Children's Hospital" in pdf
+    assert len(PdfReader(io.BytesIO(poster.content)).pages) == 1
     settings.SERVICE_URL = ""
     assert "testserver/" in client.get("/for-clinicians/poster/").content.decode()  # where it was asked for
 

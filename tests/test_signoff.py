@@ -96,7 +96,8 @@ def test_a_reviewer_signs_off_a_file_with_name_role_and_date(content, reviewer):
     assert "Signed off. Thank you." in page and expected in page
     assert about_line(reviewer, "Glossary") == expected
     entry = LogEntry.objects.get()  # in the admin's record of changes
-    assert entry.is_addition() and entry.user.username == "reviewer" and "glossary.yaml" in entry.change_message
+    assert entry.is_addition() and entry.user.username == "reviewer" and entry.object_repr.startswith("glossary.yaml")
+    assert entry.change_message == f"Signed off version {signed.version[:12]}."
     assert about_line(reviewer, "Notes") == "Not yet reviewed by a clinician at the organisation that offers this service."
 
 
