@@ -37,16 +37,22 @@ def typical_family() -> dict:
     return plan_from_words(HIGH_RISK_FAMILY)
 
 
-def every_option_family() -> dict:
-    """Every option leads: risk group and where the cancer is now "not sure" (the defaults)
-    satisfy every option's `applies_when` but ALK targeted therapy's, which needs an ALK change.
-    Everything that matters is "very important" and every SURE answer "no", so the summary and
-    handout carry every prompt, the hospice section in full, and every kind of help."""
+def heaviest_family() -> dict:
+    """The most a summary shows: high risk, an ALK change and one transplant put forward the
+    most options a seed ties to a situation (the rest follow as "others"); topotecan brings
+    its note; everything that matters is "very important" and every SURE answer "no", so the
+    summary and handout carry every prompt and every kind of help."""
     def every_item(question_id, value):
         return {item.value: value for item in catalogue.load().question(question_id).items}
 
     return {
+        "cancer-course": "relapsed",
+        "risk-group": "high",
         "alk": "yes",
+        "treatments-had": ["topotecan", "transplant", "anti-gd2"],
+        "transplant-count": "once",
+        "topotecan-response": "yes",
+        "health-now": "some-problems",
         "what-matters": every_item("what-matters", "very"),
         "sure": every_item("sure", "no"),
         "hopes": "That she can be at home for her birthday, with her brother and the dog.",

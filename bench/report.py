@@ -69,7 +69,7 @@ def table(report, failures, when) -> str:
         r = report.load_result
         out += ["", "### Load (`python -m bench.load`)", "",
                 "Complete journeys (start, every question posted with its CSRF token, check your answers, "
-                "summary), typical, every-option and every-question families in turn.", "",
+                "summary), typical, heaviest and every-question families in turn.", "",
                 "| families at once | journeys done | cut short | requests | seconds | requests/s | p50 ms | p95 ms | p99 ms | errors |",
                 "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
                 f"| {r.families} | {r.journeys_done}/{r.journeys_wanted} | {r.journeys_cut_short} | {r.requests} | "

@@ -60,6 +60,10 @@ class Source:
     publisher: str
     date: str
     audience: str
+    next_review_due: datetime.date | None = None  # where the page gives its own next review date
+
+    def review_overdue(self, today: datetime.date) -> bool:
+        return self.next_review_due is not None and self.next_review_due < today
 
 
 @dataclass(frozen=True)
@@ -92,9 +96,17 @@ def _choices(raw, where):
     if not isinstance(raw, list):
         raise ContentError(f"{where}: expected a list of choices")
     try:
-        return tuple(Choice(str(c["value"]), str(c["label"]), c.get("hint", "")) for c in raw)
+        choices = tuple(Choice(c["value"], c["label"], c.get("hint", "")) for c in raw)
     except (KeyError, TypeError) as error:
         raise ContentError(f"{where}: every choice needs a value and a label") from error
+    for choice in choices:
+        # YAML reads an unquoted Yes, No or On as true or false: "Yes" must be quoted.
+        if not isinstance(choice.value, str) or not isinstance(choice.label, str):
+            raise ContentError(
+                f"{where}: the choice {choice.label!r} must have a value and a label in quotes "
+                f'(YAML reads an unquoted Yes or No as true or false), for example label: "Yes"'
+            )
+    return choices
 
 
 def _question(raw):

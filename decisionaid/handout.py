@@ -23,7 +23,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
     our_questions = [offered[i] for i in saved_questions["chosen"] if i in offered] + saved_questions["own"]
     situation = [p for p in answer_rows(answers) if p["part"].medical]
     printed = [
-        *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in summary.leading),
+        *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in summary.options_shown),
         *(line for part in situation for row in part["rows"] for line in row["lines"]),
         *our_questions,
     ]
@@ -31,6 +31,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date) 
         "page_title": "Our summary for the care team",
         "today": today,
         "summary": summary,
+        "groups_text": content.groups,
         "situation": situation,
         "stage": answer_text(questions.question("decision-stage"), answers.get("decision-stage")),
         "ratings": answer_text(questions.question("what-matters"), answers.get("what-matters") or {}),

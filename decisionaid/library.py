@@ -27,18 +27,63 @@ COMPARISON_KEYS = ("involves", "time_in_hospital", "what_is_known", "main_downsi
 SOURCES_SILENT = "sources-silent"
 SOURCES_SILENT_WORDS = "The sources do not say. Ask your child's care team."
 CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
-YAML_FILES = ("notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml")
+YAML_FILES = ("notes.yaml", "questions-to-ask.yaml", "glossary.yaml", "shared-decisions.yaml", "option-groups.yaml")
+
+
+BOUNDS = ("exact", "about", "fewer-than")
+PHRASINGS = ("in", "were")
 
 
 @dataclass(frozen=True)
 class Number:
-    statement: str
-    out_of_100: int
-    qualifier: str
-    group: str
+    """One figure from a seed, in the one format every page uses (see presenters.figure).
+
+    Where the seed gives counts (`count` of `total`), those are shown and drawn, with their
+    complement; only where it gives a percentage alone is it put as `out_of_100`. The seed's
+    own words are kept in `seed_words` (checked against the seed by the tests), with its level
+    of evidence, which families never see without a meaning."""
+
+    id: str
+    study: str  # which study, in a sentence: "One study looked back at patients who had ICE."
+    group: str  # who, as it follows a number: "patients with a new relapse"
+    happened: str  # the outcome: "the cancer shrank" (phrasing "in") or "were still alive" ("were")
+    did_not: str  # its complement: "it did not shrink" / "were not"
     source: str
-    time_frame: str = ""
-    evidence_level: str = ""
+    seed_words: str
+    count: int | None = None
+    total: int | None = None
+    out_of_100: int | None = None
+    bound: str = "exact"  # or "about", or "fewer-than" (an upper limit)
+    phrasing: str = "in"  # "in 14 of 17 patients" or "14 of 17 patients were"
+    time_frame: str = ""  # "5 years later"; empty: the source does not say
+    adults_only: bool = False  # about people 18 or older: never drawn for a child's family
+    evidence_level: str = ""  # the seed's own label (1A, 2A, 3iiiA): data only, never shown
+    compare_note: str = ""  # why this figure cannot be set beside another one
+    survival: bool = False  # about how many were still alive: shown behind a heads-up
+    section: str = "What is known"  # the section of the option it belongs to
+
+    @property
+    def has_counts(self) -> bool:
+        return self.count is not None
+
+    @property
+    def figures(self) -> int:
+        """How many figures the picture draws: the real group, or 100 for a percentage."""
+        return self.total if self.has_counts else 100
+
+    @property
+    def amount(self) -> int:
+        return self.count if self.has_counts else self.out_of_100
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an option is put forward for a situation: the condition over the family's answers,
+    the situation in the family's words, and the seed sentences that tie the two."""
+
+    when: dict = field(compare=False)
+    situation: str  # "for cancer that was high risk when it was first found"
+    seed_conditions: tuple[dict, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -52,22 +97,26 @@ class Option:
     sections: dict = field(compare=False)  # section title -> Markdown text
     comparison: dict = field(compare=False)
     also_called: tuple[str, ...] = ()
-    applies_when: dict | None = field(default=None, compare=False)
+    put_forward: tuple[Reason, ...] = ()  # the situations a seed ties this option to
     numbers: tuple[Number, ...] = ()
-    order: int = 0  # where the option sits in its group: a fixed order, never a ranking
 
     @property
     def says_time_in_hospital(self) -> bool:
         return self.comparison["time_in_hospital"] != SOURCES_SILENT_WORDS
 
+    def numbers_in(self, section) -> tuple[Number, ...]:
+        return tuple(n for n in self.numbers if n.section == section)
+
     @functools.cached_property
     def questions(self) -> tuple["SuggestedQuestion", ...]:
-        """The bullets of 'Questions to ask', for the family to tick and bring along.
+        """Every question in its sections (a bullet ending in "?"), for the family to tick and
+        bring along: the ones that find out what the sources do not say, then 'Questions to ask'.
 
         Each id comes from the question's own words, so a family's ticks stay on the right
         questions when an editor adds, removes or reorders bullets."""
-        lines = self.sections["Questions to ask"].splitlines()
-        texts = [line[2:].strip() for line in lines if line.startswith(("- ", "* "))]
+        lines = "\n".join(self.sections[s] for s in OPTION_SECTIONS if s in self.sections).splitlines()
+        bullets = [line[2:].strip() for line in lines if line.startswith(("- ", "* "))]
+        texts = list(dict.fromkeys(b for b in bullets if b.endswith("?")))
         return tuple(
             SuggestedQuestion(id=f"{self.id}-{text_id(text)}", text=text, sources=self.sources, topic=self.title)
             for text in texts
@@ -85,6 +134,7 @@ class Note:
     text: str
     sources: tuple[str, ...]
     when: dict | None = field(default=None, compare=False)
+    serious: bool = False  # about how serious the illness is: behind a labelled disclosure
 
 
 @dataclass(frozen=True)
@@ -106,6 +156,9 @@ class Term:
     term: str
     meaning: str
     sources: tuple[str, ...]
+    # True where no seed gives this plain meaning: the app's own words, listed on About for a
+    # clinician to review.
+    own_wording: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +170,7 @@ class Library:
     questions_to_ask: tuple[SuggestedQuestion, ...]
     glossary: tuple[Term, ...]
     shared_decisions: dict = field(compare=False)
+    groups: dict = field(compare=False)  # how the summary introduces each group of options
     files_reviewed: tuple[datetime.date, ...] = ()  # the yaml files' own reviewed dates
     version: str = ""  # a fingerprint of every content file, for caches of rendered content
 
@@ -159,6 +213,13 @@ def read_option(path) -> Option:
     except TypeError as error:
         raise ContentError(f"{where}: a number entry is malformed: {error}") from error
     try:
+        put_forward = tuple(
+            Reason(when=r["when"], situation=r["situation"], seed_conditions=tuple(r.get("seed_conditions") or ()))
+            for r in meta.get("put_forward") or ()
+        )
+    except (KeyError, TypeError) as error:
+        raise ContentError(f"{where}: a put_forward entry needs when, situation and seed_conditions") from error
+    try:
         return Option(
             id=meta["id"],
             title=meta["title"],
@@ -172,9 +233,8 @@ def read_option(path) -> Option:
                 for key, text in comparison.items()
             },
             also_called=tuple(meta.get("also_called") or ()),
-            applies_when=meta.get("applies_when"),
+            put_forward=put_forward,
             numbers=numbers,
-            order=int(meta.get("order", 0)),
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
@@ -188,10 +248,9 @@ def option_problems(option: Option, known_sources, questions_by_id):
         if source not in known_sources:
             yield f"{where}: unknown source {source!r} (not in sources.yaml)"
     for number in option.numbers:
-        if number.source not in option.sources:
-            yield f"{where}: a number cites {number.source}, which is not in the file's sources"
-        if not 0 <= int(number.out_of_100) <= 100:
-            yield f"{where}: out_of_100 must be between 0 and 100"
+        yield from number_problems(number, option.sources, f"{where}: number {number.id!r}")
+        if number.section not in OPTION_SECTIONS:
+            yield f"{where}: number {number.id!r}: section must be one of the option's sections"
     if not isinstance(option.reviewed, datetime.date):
         yield f"{where}: reviewed must be a date (YYYY-MM-DD)"
     for section in OPTION_SECTIONS:
@@ -203,7 +262,25 @@ def option_problems(option: Option, known_sources, questions_by_id):
     ids = [q.id for q in option.questions]
     if len(ids) != len(set(ids)):
         yield f"{where}: a question to ask is written twice"
-    yield from catalogue.condition_problems(option.applies_when, questions_by_id, where, earlier=False)
+    for reason in option.put_forward:
+        if not reason.seed_conditions:
+            yield f"{where}: put_forward {reason.situation!r} must quote the seed sentences behind it"
+        yield from catalogue.condition_problems(reason.when, questions_by_id, where, earlier=False)
+
+
+def number_problems(number: Number, sources, where):
+    if number.source not in sources:
+        yield f"{where}: cites {number.source}, which is not in the file's sources"
+    if number.bound not in BOUNDS:
+        yield f"{where}: bound must be one of {', '.join(BOUNDS)}"
+    if number.phrasing not in PHRASINGS:
+        yield f"{where}: phrasing must be one of {', '.join(PHRASINGS)}"
+    if number.has_counts == (number.out_of_100 is not None):
+        yield f"{where}: give count and total where the seed gives counts, else out_of_100, never both"
+    elif number.has_counts and not (isinstance(number.total, int) and 0 <= number.count <= number.total):
+        yield f"{where}: count must be between 0 and total"
+    elif not number.has_counts and not 0 <= number.out_of_100 <= 100:
+        yield f"{where}: out_of_100 must be between 0 and 100"
 
 
 def entries(files, name, key, build):
@@ -252,13 +329,16 @@ def load() -> Library:
             problems.append(f"{name}: reviewed must be a date (YYYY-MM-DD)")
     notes = entries(files, "notes.yaml", "notes", lambda n, where: Note(
         id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
-        sources=_sources_of(where, n, known_sources),
+        sources=_sources_of(where, n, known_sources), serious=bool(n.get("serious")),
     ))
+    titles = {o.id: o.title for o in treatments}
     asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
         id=q["id"], text=q["text"], sources=_sources_of(where, q, known_sources), when=q.get("when"),
+        topic=titles[q["option"]] if "option" in q else "",
     ))
     glossary = entries(files, "glossary.yaml", "terms", lambda t, where: Term(
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
+        own_wording=bool(t.get("own_wording")),
     ))
     for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:
         problems += catalogue.condition_problems(item.when, questions_by_id, f"{where}: {item.id!r}", earlier=False)
@@ -272,6 +352,7 @@ def load() -> Library:
         questions_to_ask=asks,
         glossary=glossary,
         shared_decisions=files["shared-decisions.yaml"],
+        groups=files["option-groups.yaml"],
         files_reviewed=tuple(data["reviewed"] for data in files.values()),
         version=content_version(folder),
     )

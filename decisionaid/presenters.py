@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from decisionaid import catalogue, codes, journey, library, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
+from decisionaid.library import text_id
 
 
 def answer_text(question, answer) -> list[str]:
@@ -55,11 +56,74 @@ def option_terms(option, glossary) -> list:
     return terms_used([option.summary, *option.sections.values()], glossary)
 
 
-def out_of_100(number) -> str:
-    """'about 30 out of 100 children in that study', one denominator everywhere."""
-    qualifier = "" if number.qualifier == "exactly" else number.qualifier
-    words = f"{qualifier} {number.out_of_100} out of 100 {number.group}".strip()
-    return f"{words}, {number.time_frame}" if number.time_frame else words
+TIME_NOT_GIVEN = "The source does not say over what time."
+
+
+def amounts(number) -> tuple[str, str]:
+    """The figure and its complement in words: the seed's counts where it gives them, else
+    out of 100; an upper limit stays an upper limit ("fewer than 10", "more than 90")."""
+    if number.has_counts:
+        return f"{number.count} of {number.total}", f"{number.total - number.count} of {number.total}"
+    n, rest = number.out_of_100, 100 - number.out_of_100
+    if number.bound == "fewer-than":
+        return f"fewer than {n} out of 100", f"more than {rest} out of 100"
+    about = "about " if number.bound == "about" else ""
+    return f"{about}{n} out of 100", f"{about}{rest} out of 100"
+
+
+def figure_words(number) -> str:
+    """One sentence naming the outcome, the group, the figure and its complement:
+    "The cancer shrank in 14 of 17 patients with a new relapse; it did not shrink in 3 of 17."
+    """
+    amount, rest = amounts(number)
+    if number.phrasing == "were":
+        happened = f"{number.happened} {number.time_frame}".strip()
+        text = f"{amount} {number.group} {happened}; {rest} {number.did_not}."
+    else:
+        text = f"{number.happened} in {amount} {number.group}; {number.did_not} in {rest}."
+        if number.time_frame:
+            text += f" This was {number.time_frame}."
+    return text[0].upper() + text[1:]
+
+
+def figure(number, age_answer) -> dict:
+    """A figure as every page shows it. A figure about adults is drawn only for the family of
+    someone 18 or older; for a child under 18 it is only mentioned, as being about adults."""
+    adult_for_a_child = number.adults_only and age_answer != "18-or-older"
+    return {
+        "number": number,
+        "words": figure_words(number),
+        "time": "" if number.time_frame else TIME_NOT_GIVEN,
+        "drawn": not adult_for_a_child,
+        "mentioned_only": adult_for_a_child and age_answer == "under-18",
+    }
+
+
+SECTION_HEADINGS = {"Questions to ask": "Questions you could ask"}
+
+
+def option_sections(option, age_answer, level) -> list[dict]:
+    """An option's sections as a page shows them, each with its figures: the same headings,
+    in the same order, for every option (palliative and hospice care too)."""
+    sections = []
+    for title in library.OPTION_SECTIONS:
+        figures = [figure(n, age_answer) for n in option.numbers_in(title)]
+        sections.append({
+            "title": SECTION_HEADINGS.get(title, title),
+            "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
+            "figures": figures,
+            "survival": any(f["number"].survival for f in figures),
+        })
+    return sections
+
+
+@functools.cache
+def markdown_html(text, heading_level):
+    """Content never changes while the app runs, so neither does its HTML. A '###' inside a
+    section becomes the level below the section's own heading, so headings never skip."""
+    import markdown  # noqa: PLC0415
+
+    return re.sub(r"<(/?)h3>", rf"<\g<1>h{heading_level}>", markdown.markdown(text))
 
 
 def summary_context(answers: dict, saved_questions: dict) -> dict:
@@ -69,9 +133,16 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
     situation = [p for p in answer_rows(answers) if p["part"].medical]
     restated = [f"{row['question'].in_short} {' '.join(row['lines'])}" for p in situation for row in p["rows"]]
     table = [f"{o.title} {' '.join(o.comparison.values())}" for o in result.options_shown]
+    age = answers.get("age")
     return {
         "page_title": "Your summary",
         "summary": result,
+        "groups_text": content.groups,
+        "option_groups": option_groups(result, age, content.groups),
+        "age_answer": age or "",
+        "option_ids": " ".join(o.id for o in result.options_shown),
+        "palliative_sections": option_sections(result.palliative, age, 3),
+        "hospice_sections": option_sections(result.hospice, age, 3),
         "situation": situation,
         # Medical words explained where they appear: under the situation and its notes, and
         # under the side-by-side table; each option card explains its own.
@@ -85,6 +156,25 @@ def summary_context(answers: dict, saved_questions: dict) -> dict:
         "shared_what_it_is": content.shared_decisions["what_it_is"],
         "reviewed": content.reviewed,
     }
+
+
+def option_groups(result, age_answer, groups_text) -> list[dict]:
+    """Each group of options as the summary shows it: its data-group name, heading, words and
+    one card an option (its sections, figures and the reasons it is put forward)."""
+    return [
+        {
+            "name": name,
+            **groups_text[name],
+            # What the cached cards depend on: which options, and why each is put forward.
+            "ids": " ".join(f"{o.id}:{text_id(' '.join(r.situation for r in result.reasons.get(o.id, ())))}"
+                            for o in options),
+            "cards": [
+                {"option": o, "reasons": result.reasons.get(o.id, ()), "sections": option_sections(o, age_answer, 4)}
+                for o in options
+            ],
+        }
+        for name, options in result.groups
+    ]
 
 
 def return_code(code: str, return_url: str) -> dict:

@@ -1,10 +1,10 @@
 """Reading grade of every family-facing block of content (Flesch-Kincaid, via textstat).
 
 One documented rule leaves names out of the count, because the name of a medicine, a test or
-a treatment is long whatever we do: before measuring, a word is dropped when it is written in
-capitals (MIBG, ALK, DFMO), contains a digit (131I-MIBG, Hu14.18K322A), or is one of the
-medicine, gene and treatment names in NAMES below. Everything else counts, and headings are
-not blocks of text.
+a treatment is long whatever we do: before measuring, a word is dropped when it contains a
+digit (131I-MIBG, Hu14.18K322A) or is one of the medicine, gene and treatment names in NAMES
+below. Short forms in capitals (MIBG, ALK, OS) count like any other word: a family reads them.
+Everything else counts, and headings are not blocks of text.
 """
 
 import functools
@@ -12,6 +12,7 @@ import re
 import statistics
 
 from decisionaid import catalogue, library
+from decisionaid.presenters import figure_words
 
 NAMES = {
     "bevacizumab", "busulfan", "carboplatin", "cisplatin", "crizotinib", "cyclophosphamide",
@@ -25,7 +26,7 @@ NAMES = {
     # the illness and the kinds of treatment, named as the sources name them
     "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy",
 }
-NAME_WORD = re.compile(r"\b(?:[A-Z][A-Z0-9-]+|\S*\d\S*)\b")
+NAME_WORD = re.compile(r"\S*\d\S*")
 
 
 def without_names(text: str) -> str:
@@ -49,6 +50,18 @@ def as_sentence(line: str) -> str:
     return re.sub(r"^\s*[-+]\s+", "", line).rstrip(".") + "."
 
 
+def paragraphs(text: str) -> list[str]:
+    """The blocks of a section. A line ending in ':' ("Ask:") leads into the list after it,
+    so it is measured with that list, as a family reads it."""
+    blocks = []
+    for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
+        if blocks and blocks[-1].rstrip().endswith(":"):
+            blocks[-1] += "\n" + paragraph
+        else:
+            blocks.append(paragraph)
+    return blocks
+
+
 def grade(text: str) -> float:
     import textstat  # loaded only when a grade is wanted
 
@@ -66,11 +79,13 @@ def family_facing_blocks():
         for key, text in option.comparison.items():
             yield f"{option.file}: comparison.{key}", text
         for section, text in option.sections.items():
-            for n, paragraph in enumerate(re.split(r"\n\s*\n", plain(text)), 1):
-                if paragraph.strip():
-                    yield f"{option.file}: {section} ¶{n}", paragraph
+            for n, paragraph in enumerate(paragraphs(plain(text)), 1):
+                yield f"{option.file}: {section} ¶{n}", paragraph
         for number in option.numbers:
-            yield f"{option.file}: number", number.statement
+            yield f"{option.file}: number {number.id}", f"{number.study} {figure_words(number)}"
+    for name in ("leading", "others", "all"):
+        yield f"option-groups.yaml: {name}", content.groups[name]["text"]
+    yield "option-groups.yaml: combined", content.groups["combined"]
     for note in content.notes:
         yield f"notes.yaml: {note.id}", note.text
     for term in content.glossary:

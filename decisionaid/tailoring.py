@@ -1,25 +1,29 @@
 """Pure: from the family's answers to what the summary shows.
 
-Options are ordered, never ranked and never hidden: an option whose content says it applies
-to children in the family's situation leads ("Options your child's team may talk with you
-about"); the rest follow ("Other options you may hear about"). Within each group the order is
-the fixed `order` in each option's file, which says nothing about how well an option works.
+Options are grouped, never ranked and never hidden. An option is put forward ("leading") only
+where a seed sentence ties it to the family's situation (its `put_forward` reasons, each
+quoting the seed); the rest follow as "others". Where no seed ties two or more options to
+the situation, there is no lead group: every option sits in one list ("all"). A lead group
+is never a single option. Within a group, options are in A to Z order, which says nothing
+about how well they work.
 """
 
 from dataclasses import dataclass
 
 from decisionaid import conditions, library
-from decisionaid.library import Note, Option, SuggestedQuestion
+from decisionaid.library import Note, Option, Reason, SuggestedQuestion
+
+LEADING, OTHERS, ALL = "leading", "others", "all"
 
 
 @dataclass(frozen=True)
 class Summary:
     leading: tuple[Option, ...]
     others: tuple[Option, ...]
+    reasons: dict  # option id -> the Reasons that put it forward for this family
     notes: tuple[Note, ...]
     palliative: Option
     hospice: Option
-    hospice_in_full: bool
     value_prompts: tuple[str, ...]
     goal_prompts: tuple[str, ...]
     decision_style_prompt: str
@@ -30,18 +34,25 @@ class Summary:
     def options_shown(self) -> tuple[Option, ...]:
         return self.leading + self.others
 
-    # What the summary's cached fragments of content depend on (see summary.html).
+    @property
+    def groups(self) -> list[tuple[str, tuple[Option, ...]]]:
+        """(data-group, options) in the order the summary shows them."""
+        if not self.leading:
+            return [(ALL, self.others)]
+        return [(LEADING, self.leading), (OTHERS, self.others)] if self.others else [(LEADING, self.leading)]
+
     @property
     def note_ids(self) -> str:
+        """What the summary's cached fragment of notes depends on (see summary.html)."""
         return " ".join(n.id for n in self.notes)
 
     @property
-    def leading_ids(self) -> str:
-        return " ".join(o.id for o in self.leading)
+    def serious_notes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.serious)
 
     @property
-    def other_ids(self) -> str:
-        return " ".join(o.id for o in self.others)
+    def other_notes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if not n.serious)
 
     @property
     def question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
@@ -54,17 +65,16 @@ class Summary:
 
 def summarise(answers: dict) -> Summary:
     content = library.load()
-    treatments = sorted(content.treatments, key=lambda o: (o.order, o.title))
-    leading = tuple(o for o in treatments if conditions.holds(o.applies_when, answers))
-    others = tuple(o for o in treatments if o not in leading)
+    reasons = {o.id: reasons_for(o, answers) for o in content.treatments}
+    leading, others = split(sorted(content.treatments, key=lambda o: o.title.lower()), reasons)
     shared = content.shared_decisions
     return Summary(
         leading=leading,
         others=others,
+        reasons={o.id: reasons[o.id] for o in leading},
         notes=tuple(n for n in content.notes if conditions.holds(n.when, answers)),
         palliative=content.palliative,
         hospice=content.hospice,
-        hospice_in_full=hospice_in_full(answers),
         value_prompts=tuple(
             text for item, text in shared["values"].items() if rated(answers, item, "very")
         ),
@@ -78,16 +88,30 @@ def summarise(answers: dict) -> Summary:
     )
 
 
+def reasons_for(option: Option, answers: dict) -> tuple[Reason, ...]:
+    """The situations, tied to this option by a seed, that these answers describe."""
+    return tuple(r for r in option.put_forward if conditions.holds(r.when, answers))
+
+
+def split(options, reasons) -> tuple[tuple[Option, ...], tuple[Option, ...]]:
+    """(leading, others); no lead group unless a seed ties at least two options to the situation."""
+    leading = tuple(o for o in options if reasons[o.id])
+    if len(leading) < 2:
+        return (), tuple(options)
+    return leading, tuple(o for o in options if o not in leading)
+
+
 def rated(answers, item, level) -> bool:
     return (answers.get("what-matters") or {}).get(item) == level
 
 
-def hospice_in_full(answers) -> bool:
-    """Shown in full for high risk or when comfort matters most; always reachable by a link."""
-    return answers.get("risk-group") == "high" or rated(answers, "comfort", "very")
-
-
 def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, ...]:
-    """Questions from every option shown, then the general ones that fit these answers."""
-    from_options = tuple(question for option in options for question in option.questions)
-    return from_options + tuple(q for q in general if conditions.holds(q.when, answers))
+    """Each option's questions (its own, then those filed under it that fit these answers),
+    then the general questions that fit."""
+    fitting = tuple(q for q in general if conditions.holds(q.when, answers))
+    from_options = tuple(
+        question
+        for option in options
+        for question in (*option.questions, *(q for q in fitting if q.topic == option.title))
+    )
+    return from_options + tuple(q for q in fitting if not q.topic)

@@ -288,6 +288,7 @@ def about(request):
         {
             "page_title": "About this decision aid",
             "sources": catalogue.load().sources,
+            "own_words": [t for t in library.load().glossary if t.own_wording],
             "reviewed": library.load().reviewed,
             "hospital": hospital.details(),
             "review": signoff.states(),

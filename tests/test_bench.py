@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from bench import budgets, families, measure, pages, report
-from decisionaid import library, tailoring
+from decisionaid import tailoring
 from decisionaid.answers import SESSION_KEY
 from tests.browser.family import HIGH_RISK_FAMILY
 from tests.helpers import complete_answers, question
@@ -96,10 +96,10 @@ def test_the_typical_family_is_the_browser_tests_family_by_ids():
     assert plan["side-effects-details"] == "Bad pain with the antibody drip."
 
 
-def test_the_every_option_family_makes_every_option_lead():
-    summary = tailoring.summarise(complete_answers(**families.every_option_family()))
-    assert summary.others == () and summary.hospice_in_full
-    assert {o.id for o in summary.leading} == {o.id for o in library.load().treatments}
+def test_the_heaviest_family_has_every_option_a_seed_ties_to_high_risk_or_an_alk_change_put_forward():
+    summary = tailoring.summarise(complete_answers(**families.heaviest_family()))
+    assert {o.id for o in summary.leading} == {
+        "alk-targeted-therapy", "chemotherapy", "clinical-trials", "mibg-therapy", "second-transplant"}
 
 
 def test_answering_a_form_follows_the_plan_and_defaults_to_not_sure():

@@ -41,24 +41,50 @@ def test_sources_yaml_lists_exactly_the_seeds():
     assert {s.id for s in catalogue.load().sources} == set(SEED_TEXT)
 
 
+ALL_OPTIONS = [*library.load().treatments, library.load().palliative, library.load().hospice]
+
+
 @pytest.mark.parametrize("path", OPTION_FILES, ids=lambda p: p.name)
-def test_every_seed_condition_is_quoted_word_for_word(path):
+def test_every_seed_condition_and_number_is_quoted_word_for_word(path):
     meta, _ = split_front_matter(path.read_text(), path.name)
-    for condition in meta.get("seed_conditions") or []:
-        quote = normalise(condition["quote"])
-        assert quote in SEED_TEXT[condition["source"]], f"{path.name}: not in {condition['source']}: {quote}"
-    if meta.get("applies_when"):
-        assert meta.get("seed_conditions"), f"{path.name}: a condition must quote the seed behind it"
+    for reason in meta.get("put_forward") or []:
+        assert reason.get("seed_conditions"), f"{path.name}: {reason['situation']}: quote the seed behind it"
+        for condition in reason["seed_conditions"]:
+            quote = normalise(condition["quote"])
+            assert quote in SEED_TEXT[condition["source"]], f"{path.name}: not in {condition['source']}: {quote}"
+    for number in meta.get("numbers") or []:
+        words = normalise(number["seed_words"])
+        assert words in SEED_TEXT[number["source"]], f"{path.name}: not in {number['source']}: {words}"
+        for figure in (number.get("count"), number.get("total"), number.get("out_of_100")):
+            assert figure is None or str(figure) in words, f"{path.name}: {number['id']}: {figure} is not in its seed words"
 
 
-@pytest.mark.parametrize("option", [*library.load().treatments, library.load().palliative, library.load().hospice],
-                         ids=lambda o: o.id)
-def test_every_option_names_its_sources_and_reviewed_date(option):
+@pytest.mark.parametrize("option", ALL_OPTIONS, ids=lambda o: o.id)
+def test_every_option_has_every_section_with_a_next_step_where_the_sources_are_silent(option):
+    """IPDAS Q5, Q6, C1: the same sections for every option, harms included; where the seeds
+    are silent, the section says so and gives at least two questions that find out."""
     assert option.sources and option.reviewed
+    assert "Possible side effects and downsides" in option.sections
     for section in library.OPTION_SECTIONS:
-        assert option.sections[section].strip()
+        text = option.sections[section]
+        assert text.strip(), f"{option.id}: '{section}' is empty"
+        if re.search(r"The sources do not (say|list|describe)", text) and section != "What is known":
+            questions = [line for line in text.splitlines() if line.startswith("- ") and line.endswith("?")]
+            assert len(questions) >= 2, f"{option.id}: '{section}' is silent without two questions to ask"
     for number in option.numbers:
         assert number.group and number.source in option.sources
+
+
+FIGURE_IN_PROSE = re.compile(r"\d+ ?%|\b\d+ of \d+\b|out of 100|percent", re.I)
+
+
+def test_figures_appear_only_in_the_one_format_never_in_running_text():
+    """Every figure is a number entry, shown by the one format (presenters.figure_words)."""
+    content = library.load()
+    texts = [(f"{o.file}: {name}", text) for o in ALL_OPTIONS for name, text in (*o.sections.items(), *o.comparison.items())]
+    texts += [(f"notes.yaml: {n.id}", n.text) for n in content.notes]
+    found = [(where, FIGURE_IN_PROSE.search(text).group()) for where, text in texts if FIGURE_IN_PROSE.search(text)]
+    assert not found
 
 
 def test_every_family_facing_block_reads_at_grade_8_or_below_and_median_6():

@@ -80,9 +80,9 @@ def test_typical_handout_fits_four_pages(client):
 
 
 def test_every_option_handout_fits_six_pages(client):
-    # Unsure about everything that shapes the order: every option leads.
-    answers = family(client, chosen=8, risk_group="not-sure", where_now=["not-sure"], alk="yes")
-    assert not tailoring.summarise(answers).others
+    # Unsure about everything that shapes the order: every option in one list, each described.
+    answers = family(client, chosen=8, risk_group="not-sure", where_now=["not-sure"])
+    assert not tailoring.summarise(answers).leading
     pages, _ = pdf_text(client.get("/handout.pdf"))
     assert pages <= 6
 

@@ -28,13 +28,27 @@ def saved(client):
 def test_summary_shows_situation_options_care_and_questions(client):
     summary = family(client, risk_group="high", hopes="Home by spring")
     html = client.get("/summary/").content.decode()
-    for words in ["Your child's situation", "High risk", "Options your child's team may talk with you about",
+    for words in ["Your child's situation", "High risk", "Options the sources name for a situation like your child",
                   "Palliative and supportive care", "Hospice and end-of-life care", "Making the decision together",
                   "Questions to bring", 'href="/check-your-answers/"']:
         assert words in html, words
     for option in summary.options_shown:
-        assert f'id="option-{option.id}"' in html
+        assert f'data-option="{option.id}"' in html
     assert html.count("<details") >= len(summary.options_shown)
+
+
+@pytest.mark.parametrize(("answers", "groups"), [
+    (dict(risk_group="high"), {"leading": 4, "others": 6}),
+    (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 10}),
+    (dict(risk_group="not-sure"), {"all": 10}),
+])
+def test_each_option_is_marked_inside_its_group(client, answers, groups):
+    family(client, **answers)
+    html = client.get("/summary/").content.decode()
+    found = {}
+    for name, body in re.findall(r'data-group="(\w+)"(.*?)</section>', html, re.S):
+        found[name] = len(re.findall(r'data-option="[\w-]+"', body))
+    assert found == groups
 
 
 def test_low_risk_where_it_started_has_no_high_risk_prognosis_words(client):
@@ -111,6 +125,15 @@ def test_about_page_meets_the_ipdas_certification_items(client):
         assert words in html, words
 
 
+def test_about_credits_sure_dates_each_source_and_lists_our_own_words(client):
+    html = client.get("/about/").content.decode()
+    assert "Annette O'Connor and France Légaré" in html and "Ottawa Hospital Research Institute" in html
+    assert "Its own next review was due on 31 August 2025: that date has passed" in html
+    for term in ("Prognosis", "Cycle", "Still alive", "T cells"):
+        assert f"<strong>{term}</strong>" in html, term
+    assert "<strong>Refractory</strong>" not in html  # its meaning comes from the sources
+
+
 def test_about_page_funding_can_be_overridden(client, settings):
     settings.DECISIONAID_FUNDING = "Funded by the Example Children's Hospital."
     assert "Funded by the Example Children&#x27;s Hospital." in client.get("/about/").content.decode()
@@ -121,7 +144,7 @@ def test_medical_words_are_explained_where_they_appear(client):
     html = client.get("/summary/").content.decode()
     situation = html[html.index('id="situation"'):html.index('id="options"')]
     assert "Words used here, explained" in situation
-    assert "<dt>Refractory</dt>" in situation and "<dt>Prognosis</dt>" in situation
+    assert "<dt>Refractory</dt>" in situation and "<dt>Risk group</dt>" in situation
     table = html[html.index('id="comparison"'):html.index('id="palliative"')]
     assert "Words used here, explained" in table and "<dt>Chemotherapy</dt>" in table
 
@@ -136,9 +159,9 @@ def test_cached_content_never_carries_one_familys_page_into_anothers(client):
         summary = family(client, **answers)
         html = client.get("/summary/").content.decode()
         leading = html[html.index('id="options"'):html.index('id="comparison"')]
+        assert re.findall(r'data-option="([\w-]+)"', leading) == [o.id for o in summary.options_shown]
         for note in library.load().notes:
             assert (f">{escape(note.heading)}<" in html) == (note in summary.notes), (name, note.id)
-        assert [o.id for o in summary.leading] == re.findall(r'id="option-([\w-]+)"', leading)[:len(summary.leading)]
-        assert ("Read about hospice and end-of-life care" in html) != summary.hospice_in_full
+        assert "Read about hospice and end-of-life care" in html
         pages[name] = html[html.index('id="situation"'):html.index('id="deciding"')]
     assert pages["high"] == pages["high again"] != pages["low"]

@@ -1,4 +1,4 @@
-"""Each tailoring rule, with the seed sentence it implements."""
+"""Each tailoring rule, with the seed sentence it implements, and every situation walked."""
 
 import itertools
 
@@ -20,72 +20,125 @@ def note_ids(summary):
     return [n.id for n in summary.notes]
 
 
-def test_low_or_intermediate_risk_where_it_started_leads_with_surgery():
+def every_option_id():
+    return sorted(o.id for o in library.load().treatments)
+
+
+def test_low_or_intermediate_risk_back_where_it_started_puts_forward_surgery_and_chemotherapy():
     """001: "For children with low or intermediate risk disease that has come back where it
     started. They might need surgery again, with or without chemotherapy." """
     for risk in ("low", "intermediate"):
-        summary = summary_for(risk_group=risk, where_now=["same-place"])
-        assert leading_ids(summary)[0] == "surgery-again"
-        assert "chemotherapy" in leading_ids(summary)
+        summary = summary_for(risk_group=risk, cancer_course="relapsed", where_now=["same-place"])
+        assert leading_ids(summary) == ["chemotherapy", "surgery-again"]
         assert "high-risk-prognosis" not in note_ids(summary)
         assert "low-intermediate-where-it-started" in note_ids(summary)
-        assert not summary.hospice_in_full
 
 
-def test_low_or_intermediate_risk_elsewhere_says_to_ask_and_hides_nothing():
-    """Brief F1.9: the seeds give nothing for a low- or intermediate-risk relapse elsewhere."""
-    summary = summary_for(risk_group="low", where_now=["elsewhere"])
+def test_back_where_it_started_and_elsewhere_too_is_not_back_where_it_started():
+    """Review row 11: the seed speaks of cancer "come back where it started", nothing more."""
+    summary = summary_for(risk_group="low", cancer_course="relapsed", where_now=["same-place", "elsewhere"])
+    assert summary.leading == ()
     assert "low-intermediate-elsewhere" in note_ids(summary)
-    assert "high-risk-prognosis" not in note_ids(summary)
-    assert len(summary.options_shown) == len(library.load().treatments)
 
 
-def test_high_risk_shows_the_high_risk_options_and_the_honest_prognosis():
-    """000: "Any recurrence in patients initially classified as high risk signifies a very poor
-    prognosis." "Treatment options ... include ... Second autologous stem cell transplantation
-    (SCT) after retrieval chemotherapy. Chemotherapy. Iodine 131-mIBG ..." "It is not known
-    whether one therapeutic approach is superior to another." """
-    summary = summary_for(risk_group="high", where_now=["elsewhere"])
-    for option in ("chemotherapy", "mibg-therapy", "second-transplant"):
-        assert option in leading_ids(summary)
+def test_a_cancer_that_never_went_away_has_not_come_back_where_it_started():
+    summary = summary_for(risk_group="low", cancer_course="refractory", where_now=["same-place"])
+    assert summary.leading == ()
+
+
+@pytest.mark.parametrize("where", [["elsewhere"], ["nearby"], ["tests-pending"], ["not-sure"]])
+def test_low_or_intermediate_risk_anywhere_else_puts_nothing_forward(where):
+    """Brief F1.9 and review row 1: no seed names an option for a low or intermediate risk
+    relapse in another place, so there is no lead group: one list, nothing hidden."""
+    summary = summary_for(risk_group="intermediate", cancer_course="relapsed", where_now=where)
+    assert summary.leading == () and summary.groups[0][0] == "all"
+    assert sorted(o.id for o in summary.others) == every_option_id()
+
+
+def test_an_unsure_risk_group_puts_nothing_forward():
+    """Review row 47: "a situation like your child's" cannot be claimed without a risk group."""
+    summary = tailoring.summarise(complete_answers())  # "I'm not sure" wherever offered
+    assert summary.leading == () and [name for name, _ in summary.groups] == ["all"]
+    assert "risk-not-sure" in note_ids(summary)
+
+
+def test_high_risk_puts_forward_what_the_guide_for_doctors_lists_and_trials():
+    """000: "Treatment options for recurrent or refractory neuroblastoma in patients initially
+    classified as high risk include ... Second autologous stem cell transplantation ...
+    Chemotherapy. Iodine 131-mIBG ..."; "Any recurrence in patients initially classified as
+    high risk signifies a very poor prognosis. Clinical trials may be offered." """
+    summary = summary_for(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], alk="no")
+    assert leading_ids(summary) == ["chemotherapy", "clinical-trials", "mibg-therapy", "second-transplant"]
     assert {"high-risk-prognosis", "no-approach-known-better"} <= set(note_ids(summary))
-    assert summary.hospice_in_full
+    assert {n.id for n in summary.serious_notes} == {"high-risk-prognosis"}
 
 
-def test_topotecan_before_brings_the_note_on_regimens_after_topotecan():
-    """000: "Topotecan alone and in combination with cyclophosphamide or etoposide has been used
-    in patients with recurrent disease who did not receive topotecan initially." "High-dose
-    carboplatin, irinotecan, and/or temozolomide has been used in patients resistant or
-    refractory to regimens containing topotecan." """
-    assert "after-topotecan" in note_ids(summary_for(treatments_had=["topotecan"], topotecan_response="yes"))
-    assert "after-topotecan" not in note_ids(summary_for(treatments_had=["surgery"]))
+def test_refractory_high_risk_gets_the_words_about_cancer_that_has_not_gone_away():
+    """Review row 31: 000 says "any recurrence"; for refractory cancer, 001's words fit."""
+    summary = summary_for(risk_group="high", cancer_course="refractory")
+    assert "high-risk-prognosis" not in note_ids(summary)
+    assert "high-risk-refractory-prognosis" in note_ids(summary)
+    assert leading_ids(summary) == leading_ids(summary_for(risk_group="high", cancer_course="relapsed"))
 
 
-def test_an_alk_change_brings_alk_targeted_therapy_and_trials():
+def test_a_second_transplant_is_not_put_forward_for_a_child_who_has_had_two():
+    twice = summary_for(risk_group="high", treatments_had=["transplant"], transplant_count="twice")
+    once = summary_for(risk_group="high", treatments_had=["transplant"], transplant_count="once")
+    assert "second-transplant" not in leading_ids(twice) and "second-transplant" in leading_ids(once)
+    assert "second-transplant" in [o.id for o in twice.others]
+
+
+def test_an_alk_change_puts_forward_alk_medicines_and_trials_whatever_the_risk_group():
     """002: "for a child whose tumor has a mutation in the ALK protein, a clinical trial with a
     specific inhibitor of this protein may be offered." """
-    summary = summary_for(risk_group="high", alk="yes")
-    assert {"alk-targeted-therapy", "clinical-trials"} <= set(leading_ids(summary))
-    assert "alk-change" in note_ids(summary)
+    for risk in ("low", "not-sure", "high"):
+        summary = summary_for(risk_group=risk, alk="yes", where_now=["elsewhere"])
+        assert {"alk-targeted-therapy", "clinical-trials"} <= set(leading_ids(summary))
+        assert "alk-change" in note_ids(summary)
     assert "alk-targeted-therapy" not in leading_ids(summary_for(risk_group="high", alk="no"))
 
 
+def test_each_option_put_forward_says_which_situation_and_why():
+    summary = summary_for(risk_group="high", alk="yes")
+    assert [r.situation for r in summary.reasons["clinical-trials"]] == [
+        "for cancer that was high risk when it was first found", "for a child whose tumour has an ALK change"]
+    assert set(summary.reasons) == set(leading_ids(summary))
+
+
+def test_topotecan_before_brings_the_note_for_high_risk_only():
+    """000 lists these regimens for patients "initially classified as high risk" (review row 33)."""
+    assert "after-topotecan" in note_ids(summary_for(risk_group="high", treatments_had=["topotecan"]))
+    assert "after-topotecan" not in note_ids(summary_for(risk_group="low", treatments_had=["topotecan"]))
+    assert "after-topotecan" not in note_ids(summary_for(risk_group="high", treatments_had=["surgery"]))
+
+
+def test_the_topotecan_question_is_offered_only_when_topotecan_was_had():
+    def asked(**answers):
+        return {q.id for q in summary_for(**answers).suggested_questions}
+
+    assert "topotecan-before" in asked(treatments_had=["topotecan"])
+    assert "topotecan-before" not in asked(treatments_had=["chemotherapy"])
+    on_chemotherapy = [q for q in summary_for(treatments_had=["topotecan"]).suggested_questions if q.id == "topotecan-before"]
+    assert on_chemotherapy[0].topic == "Chemotherapy"
+
+
 def test_mibg_scan_answers_never_decide_mibg_therapy():
-    """004: MIBG "is readily absorbed by most neuroblastomas" - a description, not a rule."""
-    groups = set()
+    """004: MIBG "is readily absorbed by most neuroblastomas": a description, not a rule."""
     for scan in ("yes", "no", "not-sure"):
         summary = summary_for(risk_group="high", mibg_scan=scan)
-        groups.add("mibg-therapy" in leading_ids(summary))
+        assert "mibg-therapy" in leading_ids(summary)
         assert "mibg-uptake" in note_ids(summary)
-    assert groups == {True}
+
+
+def test_health_now_is_used():
+    assert "problems-now" in note_ids(summary_for(health_now="quite-unwell"))
+    assert "well-now" in note_ids(summary_for(health_now="mostly-well"))
 
 
 def test_not_sure_everywhere_leads_to_questions_never_guesses():
-    summary = tailoring.summarise(complete_answers())  # "I'm not sure" wherever offered
-    assert "risk-not-sure" in note_ids(summary)
+    summary = tailoring.summarise(complete_answers())
     assert "alk-unknown" in note_ids(summary)
     assert "high-risk-prognosis" not in note_ids(summary)
-    assert len(summary.options_shown) == len(library.load().treatments)
     asked = {q.id for q in summary.suggested_questions}
     assert {"course-not-sure", "risk-group", "time-since-treatment", "biopsy-gene-tests"} <= asked
 
@@ -96,23 +149,65 @@ def test_a_known_answer_brings_no_question_asking_for_it():
     assert not {"course-not-sure", "risk-group", "time-since-treatment"} & asked
 
 
-@pytest.mark.parametrize(
-    ("risk", "where", "alk", "course"),
-    itertools.product(["low", "intermediate", "high", "not-sure"], [["same-place"], ["elsewhere"], ["not-sure"]],
-                      ["yes", "no", "not-sure"], ["refractory", "relapsed"]),
-)
-def test_no_option_is_ever_hidden(risk, where, alk, course):
-    summary = summary_for(risk_group=risk, where_now=where, alk=alk, cancer_course=course)
-    assert sorted(o.id for o in summary.options_shown) == sorted(o.id for o in library.load().treatments)
+RISKS = ["low", "intermediate", "high", "not-sure"]
+PLACES = [["same-place"], ["nearby"], ["elsewhere"], ["same-place", "elsewhere"], ["tests-pending"], ["not-sure"]]
+ALK = ["yes", "no", "not-tested", "not-sure"]
+COURSES = ["relapsed", "refractory", "during-treatment", "not-sure"]
+EARLIER = [
+    {"treatments_had": ["surgery"]},
+    {"treatments_had": ["transplant"], "transplant_count": "once"},
+    {"treatments_had": ["transplant"], "transplant_count": "twice"},
+    {"treatments_had": ["topotecan"], "topotecan_response": "yes"},
+    {"treatments_had": ["not-sure"]},
+]
+# The words of a seed that name each situation an answer can put an option forward for.
+NAMED_BY = {
+    ("risk-group", "high"): "high risk",
+    ("risk-group", "low"): "low or intermediate risk",
+    ("risk-group", "intermediate"): "low or intermediate risk",
+    ("where-now", "same-place"): "where it started",
+    ("cancer-course", "relapsed"): "come back",
+    ("cancer-course", "during-treatment"): "come back",
+    ("alk", "yes"): "ALK",
+}
 
 
-def test_refractory_is_treated_like_relapsed():
-    """004: "The treatment approach for children with refractory neuroblastoma is similar to
-    that for children with relapsed neuroblastoma." """
-    refractory = summary_for(risk_group="high", cancer_course="refractory")
-    relapsed = summary_for(risk_group="high", cancer_course="relapsed")
-    assert leading_ids(refractory) == leading_ids(relapsed)
-    assert "refractory-similar" in note_ids(refractory)
+def situation_named(reason, answers):
+    """Every answer this reason relies on is named in the seed sentences it quotes."""
+    quoted = " ".join(c["quote"] for c in reason.seed_conditions)
+    relied_on = [
+        (test["question"], value)
+        for test in _positive_tests(reason.when)
+        for value in test["any_of"]
+        if value in (answers.get(test["question"]) if isinstance(answers.get(test["question"]), list)
+                     else [answers.get(test["question"])])
+    ]
+    return relied_on and all(NAMED_BY[key] in quoted.replace("initially classified as high risk", "high risk")
+                             for key in relied_on)
+
+
+def _positive_tests(condition):
+    if "all" in condition:
+        for part in condition["all"]:
+            yield from _positive_tests(part)
+    elif "any_of" in condition:
+        yield condition
+
+
+@pytest.mark.parametrize(("risk", "place", "alk", "course", "earlier"),
+                         itertools.product(RISKS, PLACES, ALK, COURSES, range(len(EARLIER))))
+def test_every_situation_no_lead_group_of_one_none_unnamed_nothing_hidden(risk, place, alk, course, earlier):
+    answers = complete_answers(risk_group=risk, where_now=place, alk=alk, cancer_course=course, **EARLIER[earlier])
+    summary = tailoring.summarise(answers)
+    assert sorted(o.id for o in summary.options_shown) == every_option_id()  # nothing hidden
+    assert len(summary.leading) != 1  # a lead group is never a single option
+    for option in summary.leading:  # nothing put forward that no seed ties to this situation
+        assert summary.reasons[option.id]
+        assert all(situation_named(r, answers) for r in summary.reasons[option.id]), option.id
+    if risk in ("low", "intermediate") and place != ["same-place"] and alk != "yes":
+        assert summary.leading == ()
+    if risk == "not-sure" and alk != "yes":
+        assert summary.leading == ()
 
 
 def test_what_the_family_rated_very_important_becomes_a_prompt():
@@ -120,7 +215,6 @@ def test_what_the_family_rated_very_important_becomes_a_prompt():
                                         "everyday": "somewhat", "travel": "not-sure", "research": "somewhat"})
     assert len(summary.value_prompts) == 2
     assert any("time at home" in p for p in summary.value_prompts)
-    assert summary.hospice_in_full  # comfort rated very important
 
 
 def test_each_sure_no_becomes_the_help_that_exists():
@@ -138,5 +232,5 @@ def test_suggested_questions_come_from_every_option_shown_then_general_ones():
     summary = summary_for(risk_group="high")
     ids = [q.id for q in summary.suggested_questions]
     assert len(ids) == len(set(ids))
-    assert ids[0].startswith(summary.leading[0].id)
+    assert ids[0].startswith(summary.options_shown[0].id)
     assert any(not any(i.startswith(o.id) for o in summary.options_shown) for i in ids)

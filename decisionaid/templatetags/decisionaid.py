@@ -1,55 +1,87 @@
 import functools
-import re
 
-import markdown
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-COLUMNS = 10
+COLUMNS = 10  # a picture of 100 or fewer figures: rows of ten
+WIDE_COLUMNS = 20  # a larger real group (253 children): rows of twenty
 CELL = 11  # one figure's square, in SVG units
 DOT = 9.4  # a figure's outer diameter
 HOLE = 7.4  # the white inside of a hollow figure
+MARK = 3.6  # the dark centre of a figure that marks an upper limit
 DARK = "#21495b"  # the site's --brand
 GREY = "#7b8488"
+SCALE = 1.4  # drawn larger than its units, so each figure is easy to see on a tablet
 
 
-def figure_rows(start, stop):
+def figure_rows(start, stop, columns=COLUMNS):
     """Figures start..stop-1, row by row, as path data: one line a row, that the stroke's dash
     pattern (a round dot every CELL) draws as figures. Each line ends half a cell past its last
     dot, so no renderer has to decide whether a dot at the very end counts."""
     rows = []
     while start < stop:
-        row, column = divmod(start, COLUMNS)
-        end = min(stop, (row + 1) * COLUMNS)
+        row, column = divmod(start, columns)
+        end = min(stop, (row + 1) * columns)
         rows.append(f"M{column * CELL + CELL / 2:g} {row * CELL + CELL / 2:g}h{(end - start - 0.5) * CELL:g}")
         start = end
     return "".join(rows)
 
 
-@register.simple_tag
-def icon_array(filled, label):
-    """100 figures, `filled` of them dark: an inline SVG that prints and reads in greyscale.
+def _path(css_class, colour, width, data):
+    return format_html('<path class="{}" stroke="{}" stroke-width="{}" d="{}"/>', css_class, colour, width, data)
 
-    Filled figures are solid and the rest hollow, so the difference never rests on colour.
-    Three short paths rather than 100 circles: a tenth of the bytes, the same picture. The
-    colours are presentation attributes, so the figures are right even without the stylesheet."""
-    filled = max(0, min(100, int(filled)))
-    on, off = figure_rows(0, filled), figure_rows(filled, 100)
-    size = COLUMNS * CELL
+
+def _hollow(data):
+    return format_html("{}{}", _path("icon-array__off", GREY, DOT, data), _path("icon-array__hole", "#fff", HOLE, data))
+
+
+def icon_array_svg(figures, filled, label, limit=False):
+    """`figures` figures, the first `filled` of them marked: solid, or for an upper limit
+    ("fewer than 10 out of 100") hollow with a dark centre, never solid. An inline SVG that
+    prints and reads in greyscale: the difference never rests on colour. A few short paths
+    rather than one element a figure; the colours are presentation attributes, so the figures
+    are right even without the stylesheet."""
+    columns = COLUMNS if figures <= 100 else WIDE_COLUMNS
+    filled = max(0, min(figures, int(filled)))
+    marked, rest = figure_rows(0, filled, columns), figure_rows(filled, figures, columns)
+    if limit:
+        drawn = format_html("{}{}", _hollow(marked), _path("icon-array__limit", DARK, MARK, marked)) if marked else ""
+    else:
+        drawn = _path("icon-array__on", DARK, DOT, marked) if marked else ""
+    width, height = columns * CELL, -(-figures // columns) * CELL
     return format_html(
         '<svg class="icon-array" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}"'
-        ' fill="none" stroke-linecap="round" stroke-dasharray="0 {}" stroke-width="{}">'
+        ' fill="none" stroke-linecap="round" stroke-dasharray="0 {}">'
         "<title>{}</title>{}{}</svg>",
-        size, size, size, size, label, CELL, DOT, label,
-        format_html('<path class="icon-array__on" stroke="{}" d="{}"/>', DARK, on) if on else "",
-        format_html(
-            '<path class="icon-array__off" stroke="{}" d="{}"/>'
-            '<path class="icon-array__hole" stroke="#fff" stroke-width="{}" d="{}"/>',
-            GREY, off, HOLE, off,
-        ) if off else "",
+        width, height, round(width * SCALE), round(height * SCALE), label, CELL, label, drawn,
+        _hollow(rest) if rest else "",
+    )
+
+
+@register.simple_tag
+def icon_array(figure):
+    """The picture of one figure (see presenters.figure): the real group where the seed gives
+    counts, else 100 people; its text alternative is the figure's own sentence."""
+    number = figure["number"]
+    return icon_array_svg(number.figures, number.amount, figure["words"], limit=number.bound == "fewer-than")
+
+
+@register.simple_tag
+def figure_key(kind):
+    """A small figure for the key under a picture: "on", "off" or "limit"."""
+    data = f"M{CELL / 2:g} {CELL / 2:g}h{CELL / 2:g}"
+    drawn = {
+        "on": _path("icon-array__on", DARK, DOT, data),
+        "off": _hollow(data),
+        "limit": format_html("{}{}", _hollow(data), _path("icon-array__limit", DARK, MARK, data)),
+    }[kind]
+    return format_html(
+        '<svg class="icon-key" viewBox="0 0 {} {}" width="{}" height="{}" aria-hidden="true" fill="none"'
+        ' stroke-linecap="round" stroke-dasharray="0 {}">{}</svg>',
+        CELL, CELL, CELL, CELL, CELL, drawn,
     )
 
 
@@ -65,45 +97,20 @@ def source_name(source_id):
 
 
 @register.filter
+def overdue(source):
+    """The source's own next review date has passed."""
+    from django.utils import timezone
+
+    return source.review_overdue(timezone.localdate())
+
+
+@register.filter
 def glossary_terms(option):
     """The glossary terms an option's own words use, explained in its card."""
     from decisionaid import library
     from decisionaid.presenters import option_terms
 
     return option_terms(option, library.load().glossary)
-
-
-@register.filter
-def in_words(number):
-    from decisionaid.presenters import out_of_100
-
-    return out_of_100(number)
-
-
-def section_html(sections, title, heading_below):
-    """One Markdown section of a content file as HTML (content files are reviewed data).
-
-    A '###' inside a section becomes the heading level just below the section's own heading,
-    so heading levels never skip."""
-    return mark_safe(markdown_html(sections.get(title, ""), heading_below + 1))
-
-
-@functools.cache
-def markdown_html(text, level):
-    """Content is loaded once and never changes while the app runs, so neither does its HTML."""
-    return re.sub(r"<(/?)h3>", rf"<\g<1>h{level}>", markdown.markdown(text))
-
-
-@register.filter
-def card_section(sections, title):
-    """For option cards, whose section headings are h4."""
-    return section_html(sections, title, heading_below=4)
-
-
-@register.filter
-def care_section(sections, title):
-    """For the care sections of the summary, whose section headings are h3."""
-    return section_html(sections, title, heading_below=3)
 
 
 @register.simple_tag

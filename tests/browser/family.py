@@ -12,7 +12,7 @@ HIGH_RISK_FAMILY = {
     "Where is the cancer now?": ["In other parts of the body, such as the bones, bone marrow or liver"],
     "When did the cancer come back?": "In the first few years after treatment ended",
     "Did tests find a change in the tumour's ALK gene?": "No ALK change was found",
-    "How old is your child?": "Under 18",
+    "Is your child under 18?": "Yes, under 18",
     "How is your child doing right now?": "Some problems or pain",
     "Which treatments has your child had so far?": [
         "Chemotherapy",
