@@ -20,20 +20,24 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from decisionaid import catalogue, library, signoff
-from decisionaid.presenters import out_of_100
+from decisionaid.presenters import figure_words
 
 # Front matter the page shows in its own place rather than in the nested lists.
 SHOWN_APART = ("title", "summary", "numbers", "sources")
+# Where an entry holds a seed's own words, to be found in that seed word for word.
+QUOTE_KEYS = ("quote", "seed_words")
+# Where an entry holds the content's own words about what it cites.
+SAID_KEYS = ("statement", "study", "text")
 MAX_SENTENCES = 4
 
 
 @dataclass(frozen=True)
 class Citation:
     source: str
-    words: str  # the quote, or the statement, as the content file has it
-    quote: bool  # a quote must appear word for word in the seed
-    found: bool = False  # (quotes) it does
-    sentences: tuple[str, ...] = ()  # (statements) seed sentences that hold its numbers
+    said: str = ""  # what the content file says with it, in its own words (a figure: as pages word it)
+    quote: str = ""  # the seed's words, as the file quotes them: checked word for word
+    found: bool = False  # the quote is in the seed
+    sentences: tuple[str, ...] = ()  # with no quote: the seed's sentences that hold the figure's numbers
 
 
 def seeds_folder() -> Path:
@@ -50,7 +54,7 @@ def file_review(file: str) -> dict:
         "title": mapping.get("title") if isinstance(mapping.get("title"), str) else "",
         "summary": mapping.get("summary") if isinstance(mapping.get("summary"), str) else "",
         "body": body_html(file, body),
-        "numbers": [{**n, "in_words": number_in_words(n)} for n in numbers],
+        "numbers": [{"said": said_in(n), "in_words": number_in_words(n)} for n in numbers],
         "data": tree({k: v for k, v in mapping.items() if k not in SHOWN_APART} if mapping else data, seed_ids()),
         "citations": list(citations(data)),
         "sources": [s for s in catalogue.load().sources if s.id in named(mapping.get("sources"))],
@@ -89,12 +93,15 @@ def body_html(file: str, body: str):
 
 
 def number_in_words(raw: dict) -> str:
-    """'about 30 out of 100 children in that study', as the summary words it, when the entry
-    is a number the library can read."""
+    """A figure as pages word it, when the entry is one the library can read."""
     try:
-        return out_of_100(library.Number(**raw))
-    except (TypeError, ValueError):
+        return figure_words(library.Number(**raw))
+    except (TypeError, ValueError, AttributeError):
         return ""
+
+
+def said_in(entry: dict) -> str:
+    return next((str(entry[key]) for key in SAID_KEYS if entry.get(key)), "")
 
 
 def seed_ids() -> dict[str, str]:
@@ -138,13 +145,13 @@ def citations(data, seeds=None):
 
 def citation(entry: dict) -> Citation:
     source = entry["source"]
-    if isinstance(entry.get("quote"), str):
-        quote = entry["quote"]
-        return Citation(source, quote, quote=True, found=normalised(quote) in normalised(seed_text(source)))
-    words = str(entry.get("statement") or entry.get("text") or "")
+    said = " ".join(filter(None, [said_in(entry), number_in_words(entry)]))
+    quote = next((entry[key] for key in QUOTE_KEYS if isinstance(entry.get(key), str)), "")
+    if quote:
+        return Citation(source, said, quote, found=normalised(quote) in normalised(seed_text(source)))
     numbers = [v for v in entry.values() if isinstance(v, int) and not isinstance(v, bool)]
-    numbers = numbers or re.findall(r"\d+(?:\.\d+)?", words)
-    return Citation(source, words, quote=False, sentences=sentences_with(source, numbers, words))
+    numbers = numbers or re.findall(r"\d+(?:\.\d+)?", said)
+    return Citation(source, said, sentences=sentences_with(source, numbers, said))
 
 
 def normalised(text: str) -> str:
