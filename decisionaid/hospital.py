@@ -6,7 +6,7 @@ Every field may be blank: pages then say plainly to ask the child's care team.
 """
 
 import logging
-from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -18,16 +18,31 @@ REVIEWERS_GROUP = "Content reviewers"
 REVIEWER_PERMISSIONS = ("sign_off_content", "view_signoff")
 
 
-@dataclass(frozen=True)
 class Details:
-    name: str
-    runs_and_funds: str
-    conflicts: str
-    published: str
-    data_responsible: str
-    complaints: str
-    contacts: tuple
-    support_services: tuple
+    """The organisation's details as pages show them, read from the database only as far as
+    a page uses them (the start page reads only the contacts), with the environment's words
+    where About's are left blank.
+
+    When the database cannot be reached, pages still work (the start page needs nothing
+    stored): they show what they show with nothing entered."""
+
+    @cached_property
+    def organisation(self):
+        from decisionaid.models import Organisation
+
+        return stored(lambda: Organisation.objects.order_by("pk").first(), None) or Organisation()
+
+    @cached_property
+    def contacts(self) -> tuple:
+        from decisionaid.models import Contact
+
+        return stored(lambda: tuple(Contact.objects.all()), ())
+
+    @cached_property
+    def support_services(self) -> tuple:
+        from decisionaid.models import SupportService
+
+        return stored(lambda: tuple(SupportService.objects.all()), ())
 
     @property
     def urgent_contact(self):
@@ -38,30 +53,37 @@ class Details:
     def other_contacts(self) -> list:
         return [c for c in self.contacts if not c.urgent]
 
+    @property
+    def name(self) -> str:
+        return self.organisation.name.strip()
 
-def details() -> Details:
-    """The organisation's details, with the environment's words where About's are left blank.
+    @property
+    def runs_and_funds(self) -> str:
+        return self.organisation.runs_and_funds.strip() or settings.DECISIONAID_FUNDING
 
-    When the database cannot be reached, pages still work (the start page needs nothing
-    stored): they show what they show with nothing entered."""
-    from decisionaid.models import Contact, Organisation, SupportService
+    @property
+    def conflicts(self) -> str:
+        return self.organisation.conflicts.strip() or settings.DECISIONAID_CONFLICTS
 
+    @property
+    def published(self) -> str:
+        return self.organisation.published.strip() or settings.DECISIONAID_PUBLISHED
+
+    @property
+    def data_responsible(self) -> str:
+        return self.organisation.data_responsible.strip()
+
+    @property
+    def complaints(self) -> str:
+        return self.organisation.complaints.strip()
+
+
+def stored(query, default):
     try:
-        organisation = Organisation.objects.order_by("pk").first() or Organisation()
-        contacts, services = tuple(Contact.objects.all()), tuple(SupportService.objects.all())
+        return query()
     except DatabaseError:
         logger.warning("The organisation's details could not be read", exc_info=True)
-        organisation, contacts, services = Organisation(), (), ()
-    return Details(
-        name=organisation.name.strip(),
-        runs_and_funds=organisation.runs_and_funds.strip() or settings.DECISIONAID_FUNDING,
-        conflicts=organisation.conflicts.strip() or settings.DECISIONAID_CONFLICTS,
-        published=organisation.published.strip() or settings.DECISIONAID_PUBLISHED,
-        data_responsible=organisation.data_responsible.strip(),
-        complaints=organisation.complaints.strip(),
-        contacts=contacts,
-        support_services=services,
-    )
+        return default
 
 
 def staff_address(request) -> str:
@@ -75,7 +97,7 @@ def shorten_staff_session(sender, request, user, **kwargs):
     request.session.set_expiry(settings.STAFF_SESSION_SECONDS)
 
 
-def create_reviewers_group(app_config, using="default", verbosity=1, **kwargs):
+def create_reviewers_group(app_config, using="default", **kwargs):
     """After migrate (post_migrate): the "Content reviewers" group, which may sign off content.
     An administrator adds a colleague to it in the admin (README)."""
     from django.contrib.auth.management import create_permissions

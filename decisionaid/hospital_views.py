@@ -48,12 +48,11 @@ def blank_handout_context(request) -> dict:
         "sources": catalogue.load().sources,
         "reviewed": content.reviewed,
         "service": service(request),
-        "hospital": hospital.details(),
     }
 
 
 def poster_context(request) -> dict:
-    return {"page_title": "Clinic poster", "service": service(request), "hospital": hospital.details()}
+    return {"page_title": "Clinic poster", "service": service(request)}
 
 
 @handout_view
@@ -91,7 +90,7 @@ def review_index(request):
         "files": files,
         "reviewed_count": sum(f.status == signoff.REVIEWED for f in files),
         "can_sign": request.user.has_perm(SIGN_OFF_PERMISSION),
-        "hospital": hospital.details(),
+        "hospital": hospital.Details(),
     })
 
 
@@ -122,7 +121,7 @@ def review_file(request, file):
         "form": form,
         "can_sign": can_sign,
         "today": timezone.localdate(),
-        "hospital": hospital.details(),
+        "hospital": hospital.Details(),
     })
 
 

@@ -5,7 +5,6 @@ from the same template.
 """
 
 import functools
-import logging
 import sys
 
 from django.conf import settings
@@ -35,7 +34,6 @@ from decisionaid.saving_views import (
     wait_in_words,
 )
 
-logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
 
 
@@ -84,7 +82,7 @@ def privacy(request):
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
             "saved_days": settings.SAVED_PLAN_DAYS,
             "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
-            "hospital": hospital.details(),
+            "hospital": hospital.Details(),
         },
     )
 
@@ -290,7 +288,7 @@ def about(request):
             "sources": catalogue.load().sources,
             "own_words": [t for t in library.load().glossary if t.own_wording],
             "reviewed": library.load().reviewed,
-            "hospital": hospital.details(),
+            "hospital": hospital.Details(),
             "review": signoff.states(),
             "grades": readability.content_grades(),
         },

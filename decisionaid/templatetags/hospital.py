@@ -15,7 +15,7 @@ register = template.Library()
 def hospital_details(context):
     """{% hospital_details as hospital %}: looked up once per page (an enclosing partial's
     lookup is reused), and only on pages that show them."""
-    return context.get("hospital") or hospital.details()
+    return context.get("hospital") or hospital.Details()
 
 
 @register.simple_tag
@@ -28,6 +28,12 @@ def phone_number(phone, paper=False, inline=False):
     if inline:
         return format_html('<a href="tel:{}" class="phone">{}</a>', href, phone)
     return format_html('<a href="tel:{}" class="phone link-block">{}</a>', href, phone)
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta in whole minutes."""
+    return int(duration.total_seconds() // 60)
 
 
 @register.filter
