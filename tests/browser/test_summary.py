@@ -20,7 +20,7 @@ def test_a_parent_sees_their_situation_options_care_and_questions(open_page, siz
     main = page.locator("main")
     expect(main.locator("h1")).to_have_text("Your summary")
     expect(main).to_contain_text("High risk")
-    expect(page.get_by_role("heading", name="Options your child's team may talk with you about")).to_be_visible()
+    expect(page.get_by_role("heading", name="The options", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Palliative and supportive care", exact=True)).to_be_visible()
 
     card = page.locator("#option-chemotherapy")
