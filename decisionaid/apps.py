@@ -4,9 +4,16 @@ from django.core import checks
 
 class DecisionAidConfig(AppConfig):
     name = "decisionaid"
+    verbose_name = "Your service"  # as the admin names this app's tables
 
     def ready(self):
-        from decisionaid import catalogue, library
+        from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_migrate
+
+        from decisionaid import catalogue, hospital, library
+
+        user_logged_in.connect(hospital.shorten_staff_session, dispatch_uid="decisionaid.staff_session")
+        post_migrate.connect(hospital.create_reviewers_group, sender=self, dispatch_uid="decisionaid.reviewers")
 
         @checks.register("content")
         def check_content(app_configs=None, **kwargs):

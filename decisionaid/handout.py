@@ -26,7 +26,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
     our_questions = [offered[i] for i in chosen if i in offered] + saved_questions["own"]
     weighed = presenters.weigh_up_words(summary, weighing.WeighUp.from_session(weigh_up), answers)
     options = [row["option"] for row in weighed["weighed"]]
-    situation = presenters.situation_in_short(answers)
+    situation = presenters.situation_in_short(answers, also=ALSO_TOLD_US)
     printed = [
         *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in (*options, summary.palliative)),
         *(answer for line in situation for _, answer in line),
@@ -39,7 +39,6 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "situation_lines": situation,
         "very_important": very_important(answers),
         "all_unsure": set((answers.get("what-matters") or {}).values()) == {"not-sure"},
-        "also_told_us": also_told_us(answers),
         "side_effects_note": answers.get("side-effects-details", ""),
         "hopes": answers.get("hopes", ""),
         "worries": answers.get("worries", ""),
@@ -62,12 +61,6 @@ ALSO_TOLD_US = ("when-came-back", "health-now", "transplant-count", "topotecan-r
                 "tumour-tested", "mibg-scan", "mycn", "age")
 
 
-def also_told_us(answers) -> list[tuple[str, str]]:
-    questions = catalogue.load()
-    return [(q.in_short, "; ".join(answer_text(q, answers[q.id])))
-            for q in map(questions.question, ALSO_TOLD_US) if answers.get(q.id)]
-
-
 def very_important(answers) -> list[str]:
     """What the family rated very important, in the question's own words."""
     grid = catalogue.load().question("what-matters")
@@ -76,8 +69,13 @@ def very_important(answers) -> list[str]:
 
 
 def render_pdf(context: dict) -> bytes:
+    return template_pdf("handout.html", context)
+
+
+def template_pdf(template: str, context: dict, stylesheet: str = STYLESHEET) -> bytes:
+    """A printable page's template as a PDF (the handout, the blank handout, the poster)."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - needs system libraries; see module doc
 
-    html = render_to_string("handout.html", {**context, "for_pdf": True})
-    stylesheet = CSS(filename=finders.find(STYLESHEET))
-    return HTML(string=html, base_url=str(finders.find(STYLESHEET))).write_pdf(stylesheets=[stylesheet])
+    html = render_to_string(template, {**context, "for_pdf": True})
+    path = str(finders.find(stylesheet))
+    return HTML(string=html, base_url=path).write_pdf(stylesheets=[CSS(filename=path)])

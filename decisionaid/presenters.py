@@ -3,6 +3,7 @@
 import functools
 import re
 
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from decisionaid import catalogue, codes, journey, library, tailoring, weighing
@@ -128,12 +129,13 @@ def markdown_html(text, heading_level):
 SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("treatments-had",))
 
 
-def situation_in_short(answers: dict) -> list[list[tuple[str, str]]]:
-    """Up to three lines of (what, answer), from the answers that shape the options; what the
-    family was not sure of is gathered on a line of its own, never repeated answer by answer."""
+def situation_in_short(answers: dict, also=()) -> list[list[tuple[str, str]]]:
+    """Up to three lines of (what, answer), from the answers that shape the options, and a line
+    of any `also` questions; what the family was not sure of is gathered on a line of its own,
+    never repeated answer by answer."""
     questions = catalogue.load()
     lines, unsure = [], []
-    for ids in SITUATION_LINES:
+    for ids in (*SITUATION_LINES, also):
         line = []
         for question in (questions.question(i) for i in ids if answers.get(i)):
             known = [v for v in (answers[question.id] if question.kind == "checkbox" else [answers[question.id]])
@@ -142,11 +144,12 @@ def situation_in_short(answers: dict) -> list[list[tuple[str, str]]]:
                 line.append((question.in_short, "; ".join(answer_text(question, known if question.kind == "checkbox"
                                                                       else known[0]))))
             else:
-                unsure.append(question.in_short.lower())
+                unsure.append(question.in_short)
         if line:
             lines.append(line)
     if unsure:
-        lines.append([("Not sure yet", f"{', '.join(unsure)}. Your child's care team can tell you")])
+        later = (u if u[:2].isupper() else u[0].lower() + u[1:] for u in unsure[1:])  # "ALK", "MYCN" stay
+        lines.append([("Not sure yet", f"{', '.join([unsure[0], *later])}. Your child's care team can tell you")])
     return lines
 
 
@@ -231,23 +234,16 @@ def weigh_up_words(summary, weigh_up, answers) -> dict:
 
 def return_code(code: str, return_url: str) -> dict:
     """A return code as pages and the handout show it: six words, the address to type them
-    at, and a QR code of the return link drawn as inline SVG (no style attributes, so the
-    strict Content Security Policy allows it; no request to any other site).
+    at, and a QR code of the return link.
 
     The code goes after '#' in the link: browsers never send that part to the server, so the
     code never appears in a server's or a proxy's access log."""
-    import segno  # noqa: PLC0415 - only pages that show a code need it
-
     link = f"{return_url}#{codes.for_link(code)}"
-    svg = segno.make(link, error="m").svg_inline(
-        scale=1, omitsize=True, svgclass="qr__code", lineclass="qr__dark", dark="#000", light="#fff"
-    )
-    svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code that opens the page for your return code" ', 1)
     return {
         "words": codes.words(code),
         "spoken": " ".join(codes.words(code)),
-        "address": re.sub(r"^https?://", "", return_url),
-        "qr": mark_safe(svg),  # noqa: S308 - made by segno from our own link, nothing typed
+        "address": without_scheme(return_url),
+        "qr": qr_svg(link, "QR code that opens the page for your return code"),
     }
 
 
@@ -258,3 +254,20 @@ def glossary_a_to_z(glossary) -> list[dict]:
     for term in sorted(glossary, key=lambda t: t.term.lower()):
         letters.setdefault(term.term[0].upper(), []).append(term)
     return [{"letter": letter, "terms": terms} for letter, terms in letters.items()]
+
+
+def qr_svg(link: str, label: str):
+    """A QR code of a link as inline SVG: no style attributes, so the strict Content Security
+    Policy allows it, and no request to any other site."""
+    import segno  # noqa: PLC0415 - only pages that show a QR code need it
+
+    svg = segno.make(link, error="m").svg_inline(
+        scale=1, omitsize=True, svgclass="qr__code", lineclass="qr__dark", dark="#000", light="#fff"
+    )
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return mark_safe(svg)  # noqa: S308 - made by segno from our own link, nothing typed
+
+
+def without_scheme(url: str) -> str:
+    """An address as people type it: 'aid.example.org/return/'."""
+    return re.sub(r"^https?://", "", url)

@@ -189,3 +189,43 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# ---------------------------------------------------------------------------------------------
+# Offering it at a hospital (README: "Offering it at your hospital"). Everything for staff is in
+# this one block: Django's admin at /admin/ with its accounts, groups and permissions; a staff
+# login that locks after repeated wrong passwords (django-axes); Django's password validators;
+# staff sessions shorter than families'. The organisation's details are entered in the admin;
+# DECISIONAID_PUBLISHED, _FUNDING and _CONFLICTS above are only what About says while they are
+# left blank.
+INSTALLED_APPS += ["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.admin", "axes"]
+# The admin's own templates come from its app folder; `user` and `perms` are lazy, so family
+# pages that never use them never touch the staff tables.
+TEMPLATES[0]["APP_DIRS"] = True
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("django.contrib.auth.context_processors.auth")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # after the auth and message middleware
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Five wrong passwords for one account, or from one address, lock staff login there for 30
+# minutes (a right password clears the count). The address is found as the return-code limit
+# finds it (throttle.client_address), so it is right behind the proxy too.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
+AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"
+# A staff session ends this long after its last change (families keep theirs SESSION_COOKIE_AGE).
+STAFF_SESSION_SECONDS = int(os.environ.get("DECISIONAID_STAFF_SESSION_SECONDS", 2 * 60 * 60))
+# The service's public address, for the clinic poster's QR code; blank: the address the poster
+# was asked for at.
+SERVICE_URL = os.environ.get("DECISIONAID_SERVICE_URL", "")
+# ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
+from django.contrib import admin
 from django.urls import path
 
-from decisionaid import saving_views, views, weighing_views
+from decisionaid import hospital_views, saving_views, views, weighing_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -26,6 +27,15 @@ urlpatterns = [
     path("saved/delete/", saving_views.delete_saved, name="delete_saved"),
     path("return/", saving_views.return_with_code, name="return"),
     path("error-pages/<int:status>/", views.error_page, name="error_page"),  # debug mode only
+    # For a hospital's clinicians (public) and staff (README: "Offering it at your hospital").
+    path("for-clinicians/", hospital_views.for_clinicians, name="for_clinicians"),
+    path("for-clinicians/poster/", hospital_views.poster, name="poster"),
+    path("for-clinicians/poster.pdf", hospital_views.poster_pdf, name="poster_pdf"),
+    path("blank-handout/", hospital_views.blank_handout, name="blank_handout"),
+    path("blank-handout.pdf", hospital_views.blank_handout_pdf, name="blank_handout_pdf"),
+    path("admin/review/", admin.site.admin_view(hospital_views.review_index), name="review"),
+    path("admin/review/<path:file>", admin.site.admin_view(hospital_views.review_file), name="review_file"),
+    path("admin/", admin.site.urls),
 ]
 
 handler500 = "decisionaid.views.server_error"

@@ -5,7 +5,6 @@ from the same template.
 """
 
 import functools
-import logging
 import re
 import sys
 
@@ -25,17 +24,19 @@ from django_htmx.http import HttpResponseClientRedirect
 from decisionaid import (
     catalogue,
     handout,
+    hospital,
     journey,
     library,
     plans,
     presenters,
     readability,
+    signoff,
     tailoring,
     weighing,
 )
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
-from decisionaid.pages import question_url, render_page
+from decisionaid.pages import pdf_response, question_url, render_page
 from decisionaid.presenters import answer_rows, glossary_a_to_z, option_context, summary_context
 from decisionaid.saving_views import (
     forget_codes,
@@ -47,7 +48,6 @@ from decisionaid.saving_views import (
     wait_in_words,
 )
 
-logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
 
 
@@ -96,6 +96,7 @@ def privacy(request):
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
             "saved_days": settings.SAVED_PLAN_DAYS,
             "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
+            "hospital": hospital.Details(),
         },
     )
 
@@ -359,16 +360,9 @@ def handout_pdf(request):
     if not_ready := handout_not_ready(request, store.data):
         return not_ready
     context = handout_for(request, store)
-    try:
-        pdf = handout.render_pdf(context)
-    except Exception:  # any failure in the PDF library: a clear page, never a stack trace
-        logger.exception("The handout PDF could not be made")  # the exception only: no answers
-        return render(request, "handout_pdf_failed.html", {"page_title": "We could not make the PDF"}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
     # A download, as the button says: opened inline, a phone shows it and saves nothing.
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_response(request, lambda: handout.render_pdf(context), filename, attachment=True)
 
 
 @require_GET
@@ -381,9 +375,8 @@ def about(request):
             "sources": catalogue.load().sources,
             "own_words": [t for t in library.load().glossary if t.own_wording],
             "reviewed": library.load().reviewed,
-            "published": settings.DECISIONAID_PUBLISHED,
-            "funding": settings.DECISIONAID_FUNDING,
-            "conflicts": settings.DECISIONAID_CONFLICTS,
+            "hospital": hospital.Details(),
+            "review": signoff.states(),
             "grades": readability.content_grades(),
         },
     )

@@ -43,3 +43,34 @@ def answers_before(question_id):
     while (question := journey.first_unanswered(answers)).id != question_id:
         answers[question.id] = EVERY_QUESTION.get(question.id, default_answer(question))
     return answers
+
+
+STAFF_PASSWORD = "a long staff password for tests"
+URGENT = {"who": "Ward 7 (children's cancer ward)", "phone": "020 7946 0123", "when_to_call": "Any time, day or night"}
+
+
+def staff_user(username="lead", superuser=True):
+    """A staff account as `createsuperuser` makes it (or a plain staff account)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    make = users.create_superuser if superuser else users.create_user
+    return make(username, f"{username}@example.org", STAFF_PASSWORD, is_staff=True)
+
+
+def hospital_details():
+    """An organisation's details as its staff would enter them: an urgent contact, another
+    contact and a support service."""
+    from decisionaid.models import Contact, Organisation, SupportService
+
+    Organisation.objects.create(
+        name="Riverside Children's Hospital", runs_and_funds="Riverside Children's Hospital pays for this service.",
+        conflicts="The reviewers have no conflicts of interest.", published="January 2027",
+        data_responsible="Our data protection officer, Sam Patel, on 020 7946 0000.",
+        complaints="Call the Patient Advice and Liaison Service on 020 7946 0001.",
+    )
+    Contact.objects.create(**URGENT, urgent=True, note="Say your child is having treatment for neuroblastoma")
+    Contact.objects.create(who="Clinical nurse specialists", phone="020 7946 0456",
+                           when_to_call="Monday to Friday, 9am to 5pm", order=1)
+    SupportService.objects.create(name="Hospital social work team", offers="Help with money, travel and time off work",
+                                  reach="020 7946 0999")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from decisionaid import journey
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
-from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
+from tests.helpers import EVERY_QUESTION, STAFF_PASSWORD, answers_before, complete_answers, hospital_details, staff_user
 
 QUESTION_IDS = [q.id for q in journey.questions_to_ask(EVERY_QUESTION)]
 
@@ -161,8 +161,35 @@ def visit(page, live_server, name):
     elif name in ("summary-saved", "handout-saved"):
         save_for_later(page, live_server)
         page.goto("/summary/" if name == "summary-saved" else "/handout/")
+    elif name in HOSPITAL_PAGES:
+        visit_hospital_page(page, live_server, name)
     else:
         raise ValueError(name)
+
+
+def log_in_as_staff(page, user=None):
+    """Staff log in to the admin with its own login form."""
+    user = user or staff_user()
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Your service")).to_be_visible()
+    return user
+
+
+def visit_hospital_page(page, live_server, name):
+    """A hospital's pages: public ones, family pages with its details, staff review pages."""
+    if name.endswith("-with-details"):
+        hospital_details()
+        seed_session(page, live_server, complete_answers(risk_group="high"))
+        page.goto({"start": "/", "summary": "/summary/", "handout": "/handout/"}[name.split("-")[0]])
+    elif name in ("review", "review-file"):
+        log_in_as_staff(page)
+        page.goto("/admin/review/" if name == "review" else "/admin/review/options/alk-targeted-therapy.md")
+    else:
+        page.goto({"for-clinicians": "/for-clinicians/", "blank-handout": "/blank-handout/",
+                   "poster": "/for-clinicians/poster/"}[name])
 
 
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
@@ -170,7 +197,9 @@ OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
 SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved"]
 WEIGHING_PAGES = ["option:chemotherapy", "option:second-transplant", "option:comfort-care", "compare", "weigh-up",
                   "weigh-up-error", "weigh-up-reasons", "weigh-up-leaning", "weigh-up-summary"]
+HOSPITAL_PAGES = ["start-with-details", "summary-with-details", "handout-with-details", "for-clinicians",
+                  "blank-handout", "poster", "review", "review-file"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
              "expired-form", "database-trouble", "pdf-failed", "words", "start-over", "start-over-dialog",
-             *SAVING_PAGES]
+             *SAVING_PAGES, *HOSPITAL_PAGES]

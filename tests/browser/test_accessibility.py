@@ -114,7 +114,8 @@ def page_fits(page):
 
 REFLOW_PAGES = ["start", f"question:{QUESTION_IDS[0]}:error", "question:what-matters:first", "check-your-answers",
                 "summary-open", "handout", "not-found", "return-error", "saved", "saved-shared", "handout-saved",
-                "option:second-transplant", "compare", "weigh-up-leaning"]
+                "option:second-transplant", "compare", "weigh-up-leaning",
+                "start-with-details", "summary-with-details", "for-clinicians", "blank-handout", "review-file"]
 
 
 @pytest.mark.parametrize("name", REFLOW_PAGES)
@@ -144,7 +145,8 @@ def test_text_at_200_percent_is_not_cut_off(open_page, live_server, name, size):
 
 TOUCH_PAGES = ["start", "question:cancer-course:error", "question:where-now:first", "question:what-matters:first",
                "question:hopes:first", "check-your-answers", "summary-open", "handout", "return-error", "saved",
-               "saved-shared", "summary-saved", "option:chemotherapy", "compare", "weigh-up-reasons", "weigh-up-leaning"]
+               "saved-shared", "summary-saved", "option:chemotherapy", "compare", "weigh-up-reasons", "weigh-up-leaning",
+               "start-with-details", "summary-with-details", "for-clinicians", "blank-handout", "review", "review-file"]
 
 
 @pytest.mark.parametrize("size", list(SIZES))
