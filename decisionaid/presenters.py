@@ -127,6 +127,7 @@ def markdown_html(text, heading_level):
 
 # The situation in at most three lines: the answers that shape which options are put forward.
 SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("treatments-had",))
+MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 
 def situation_in_short(answers: dict, also=()) -> list[list[tuple[str, str]]]:
@@ -149,7 +150,11 @@ def situation_in_short(answers: dict, also=()) -> list[list[tuple[str, str]]]:
             lines.append(line)
     if unsure:
         later = (u if u[:2].isupper() else u[0].lower() + u[1:] for u in unsure[1:])  # "ALK", "MYCN" stay
-        lines.append([("Not sure yet", f"{', '.join([unsure[0], *later])}. Your child's care team can tell you")])
+        not_sure = ("Not sure yet", f"{', '.join([unsure[0], *later])}. Your child's care team can tell you")
+        if len(lines) < MOST_SITUATION_LINES:
+            lines.append([not_sure])
+        else:  # never more than three lines: it joins the last one
+            lines[-1].append(not_sure)
     return lines
 
 

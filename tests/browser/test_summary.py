@@ -181,3 +181,21 @@ def test_without_javascript_the_print_button_is_hidden(open_page):
     page.goto("/handout/")
     expect(page.get_by_role("button", name="Print")).to_be_hidden()
     expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_a_phone_start_is_seen_without_scrolling_and_says_how_long_it_takes(open_page, javascript):
+    page = open_page("phone", javascript)
+    page.goto("/")
+    expect(page.locator("main")).to_contain_text("About 20 questions, 15 to 20 minutes")
+    start = page.get_by_role("button", name="Start now")
+    box = start.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"], box
+
+
+def test_the_handout_page_leads_to_weighing_up(open_page):
+    page = open_page("tablet", javascript=True)
+    finish_journey(page)
+    page.goto("/handout/")
+    page.get_by_role("link", name="Weigh up the options").click()
+    expect(page.locator("main h1")).to_have_text("Which options do you want to talk about?")
