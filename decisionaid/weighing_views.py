@@ -5,6 +5,7 @@ and is optional; what the family writes is kept with its answers, saved with a r
 and printed on the handout.
 """
 
+import functools
 from dataclasses import replace
 
 from django.conf import settings
@@ -21,13 +22,20 @@ from decisionaid.saving_views import keep_saved_plan_current, save_offer
 from decisionaid.views import unfinished_journey
 
 
-def family(request):
-    """(store, answers, summary, weigh-up so far), or a redirect when the journey is unfinished."""
-    store = Answers(request.session)
-    answers = store.data
-    if redirect_to := unfinished_journey(request, answers):
-        return redirect_to
-    return store, answers, tailoring.summarise(answers), weighing.WeighUp.from_session(store.weigh_up)
+def weighing_step(view):
+    """A weigh-up page: only once the journey is complete (before, it sends the family to the
+    first unanswered question), given the answers, the summary and the weigh-up so far."""
+
+    @functools.wraps(view)
+    def wrapped(request):
+        store = Answers(request.session)
+        answers = store.data
+        if redirect_to := unfinished_journey(request, answers):
+            return redirect_to
+        weigh_up = weighing.WeighUp.from_session(store.weigh_up)
+        return view(request, store, answers, tailoring.summarise(answers), weigh_up)
+
+    return wrapped
 
 
 def keep(store, weigh_up: weighing.WeighUp):
@@ -39,19 +47,17 @@ def chosen_options(summary, weigh_up):
     return [o for o in summary.options_shown if o.id in weigh_up.chosen]
 
 
-def step(request, template, title, form, anchors=None, **context):
+def step(request, store, template, title, form, anchors=None, **context):
     errors = form_errors(form, anchors) if form.is_bound else []
     return render_page(request, template, {
-        "page_title": f"Error: {title}" if errors else title, "form": form, "errors": errors, **context,
+        "page_title": f"Error: {title}" if errors else title, "form": form, "errors": errors,
+        "save_offer": save_offer(store), **context,
     })
 
 
 @require_http_methods(["GET", "POST"])
-def weigh_options(request):
-    found = family(request)
-    if not isinstance(found, tuple):
-        return found
-    store, answers, summary, weigh_up = found
+@weighing_step
+def weigh_options(request, store, answers, summary, weigh_up):
     options = summary.options_shown
     if request.method == "POST":
         form = WeighOptionsForm(options, data=request.POST)
@@ -68,18 +74,14 @@ def weigh_options(request):
         form = WeighOptionsForm(options, initial={"options": list(weigh_up.options)})
     headings = library.load().groups
     groups = [{"heading": headings[words]["heading"], "options": group} for _, words, group in summary.groups]
-    return step(request, "weigh_up_options.html", "Which options do you want to talk about?", form,
+    return step(request, store, "weigh_up_options.html", "Which options do you want to talk about?", form,
                 groups=groups, chosen=set(form["options"].value() or ()), intro=weighing.content()["intro"],
-                anchors={"options": f"field-options-{options[0].id}"},
-                save_offer=save_offer(store))
+                anchors={"options": f"field-options-{options[0].id}"})
 
 
 @require_http_methods(["GET", "POST"])
-def weigh_reasons(request):
-    found = family(request)
-    if not isinstance(found, tuple):
-        return found
-    store, answers, summary, weigh_up = found
+@weighing_step
+def weigh_reasons(request, store, answers, summary, weigh_up):
     options = chosen_options(summary, weigh_up)
     if not options:
         return redirect("weigh_up")
@@ -94,17 +96,13 @@ def weigh_reasons(request):
         form = ReasonsForm(options, initial=initial)
     rows = [{"option": o, "fields": [("Reasons for", form[reason_fields(o.id)[0]]),
                                      ("Reasons against", form[reason_fields(o.id)[1]])]} for o in options]
-    return step(request, "weigh_up_reasons.html", "Your reasons for and against", form,
-                rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH,
-                save_offer=save_offer(store))
+    return step(request, store, "weigh_up_reasons.html", "Your reasons for and against", form,
+                rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH)
 
 
 @require_http_methods(["GET", "POST"])
-def weigh_leaning(request):
-    found = family(request)
-    if not isinstance(found, tuple):
-        return found
-    store, answers, summary, weigh_up = found
+@weighing_step
+def weigh_leaning(request, store, answers, summary, weigh_up):
     options = chosen_options(summary, weigh_up)
     content = weighing.content()
     args = (weighing.leaning_choices(options), weighing.sure_items(), content["next_steps"])
@@ -121,18 +119,15 @@ def weigh_leaning(request):
         })
     back = reverse("weigh_up_reasons") if options else reverse("weigh_up")
     sure_rows = [{"label": item["label"], "field": form[f"sure-{item['value']}"]} for item in weighing.sure_items()]
-    return step(request, "weigh_up_leaning.html", "Where you are now", form,
+    return step(request, store, "weigh_up_leaning.html", "Where you are now", form,
                 asks_leaning=bool(options), leaning_note=content["leaning_note"], sure_credit=content["sure"]["credit"],
                 sure_rows=sure_rows,
-                back_url=back, save_offer=save_offer(store))
+                back_url=back)
 
 
 @require_GET
-def weigh_done(request):
-    found = family(request)
-    if not isinstance(found, tuple):
-        return found
-    store, answers, summary, weigh_up = found
+@weighing_step
+def weigh_done(request, store, answers, summary, weigh_up):
     return render_page(request, "weigh_up_done.html", {
         "page_title": "Your weigh-up", **weigh_up_words(summary, weigh_up, answers), "save_offer": save_offer(store),
     })
