@@ -1,4 +1,4 @@
-"""The only tables of this app's own: saved plans and the attempts to open them.
+"""The only tables of this app's own: saved plans, the attempts to open them, and PDFs made.
 
 The family's answers in progress live in Django's session table (see answers.py).
 """
@@ -42,6 +42,18 @@ class ReturnAttempt(models.Model):
     Kept in the database, not in a process's memory, so the limit holds across every worker
     process and every app server that shares the database. `client` is a keyed hash of the
     internet address, never the address itself."""
+
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "at"])]
+
+
+class PdfRender(models.Model):
+    """A handout PDF made for a session, counted to limit how many one session makes.
+
+    `client` is a keyed hash of the session key, never the key itself (see throttle.py)."""
 
     client = models.CharField(max_length=64)
     at = models.DateTimeField(db_index=True)

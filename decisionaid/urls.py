@@ -20,4 +20,4 @@ urlpatterns = [
     path("return/", saving_views.return_with_code, name="return"),
 ]
 
-handler500 = "decisionaid.views.server_error"
+handler500 = "decisionaid.faults.server_error"

@@ -6,23 +6,22 @@ from the same template.
 
 import functools
 import logging
-import sys
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from decisionaid import catalogue, handout, journey, library, plans, readability, tailoring
+from decisionaid import catalogue, handout, journey, library, pdfs, plans, readability, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
+from decisionaid.cleaning import plain_text
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
+from decisionaid.middleware import ERASED_FOR_PRIVACY
 from decisionaid.pages import question_url, render_page
 from decisionaid.presenters import answer_rows, summary_context
 from decisionaid.saving_views import (
@@ -39,10 +38,11 @@ logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     store = Answers(request.session)
     if request.method == "POST":  # "Start now", perhaps on a shared device
+        request.session.cycle_key()  # a session key set before this (by anyone) stops working
         if request.POST.get("shared_device") == "yes":
             store.mark_shared_device()
         return redirect(question_url(catalogue.load().questions[0]))
@@ -64,7 +64,10 @@ def start(request):
 
 @require_POST
 def still_here(request):
-    """'I'm still here' on a shared device: the middleware has already noted the activity."""
+    """'I'm still here' on a shared device, or the page saying it is in use (typing, scrolling,
+    tapping): the middleware has already noted the time."""
+    if request.POST.get("in_use"):
+        return HttpResponse(status=204)
     next_url = request.POST.get("next", "")
     # Only a path on this site: never another site, never a name redirect() would look up.
     is_local_path = next_url.startswith("/") and url_has_allowed_host_and_scheme(
@@ -73,7 +76,7 @@ def still_here(request):
     return HttpResponseRedirect(next_url if is_local_path else reverse("start"))
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render_page(
         request,
@@ -88,14 +91,7 @@ def privacy(request):
     )
 
 
-def server_error(request):
-    """A plain page, never a stack trace; database trouble asks the family to try again."""
-    database_trouble = isinstance(sys.exc_info()[1], DatabaseError)
-    html = render_to_string("500.html", {"database_trouble": database_trouble})
-    return HttpResponse(html, status=503 if database_trouble else 500)
-
-
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question(request, question_id):
     question = catalogue.load().question(question_id)
     if question is None:
@@ -125,7 +121,12 @@ def question(request, question_id):
             return redirect(where_next(answers, question, changing))
     else:
         form = QuestionForm(question, initial=initial_for(question, answers.get(question.id)))
+    return question_page(request, question, form, store, changing)
 
+
+def question_page(request, question, form, store, changing, problem="", status=200):
+    """The question with its form; `problem` heads the error summary when the trouble was ours."""
+    answers = store.data
     previous = journey.previous_question(answers, question)
     back_url = (
         reverse("check_answers") if changing
@@ -134,11 +135,14 @@ def question(request, question_id):
     )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
+    if problem:
+        errors.insert(0, {"anchor": groups[0]["anchor"], "error": problem})
     response = render_page(
         request,
         "question.html",
         {
-            "page_title": f"Error: {question.text}" if errors else question.text,
+            "page_title": f"Sorry, please try again: {question.text}" if problem
+            else f"Error: {question.text}" if errors else question.text,
             "question": question,
             "groups": groups,
             "errors": errors,
@@ -148,6 +152,7 @@ def question(request, question_id):
             "changing": changing,
             "save_offer": save_offer(store),
         },
+        status=status,
     )
     if errors and request.htmx:
         response["HX-Push-Url"] = "false"  # same page again: no new history entry
@@ -166,10 +171,12 @@ def where_next(answers, question, changing):
     return question_url(unanswered) if unanswered else reverse("check_answers")
 
 
-@require_GET
+@require_safe
 def check_answers(request):
     store = Answers(request.session)
     answers = store.data
+    if store.erased_after_saving:
+        return erased_after_saving(request)
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
     return render_page(
@@ -189,10 +196,12 @@ def unfinished_journey(request, answers):
     return redirect(question_url(unanswered))
 
 
-@require_GET
+@require_safe
 def summary(request):
     store = Answers(request.session)
     answers = store.data
+    if store.erased_after_saving:
+        return erased_after_saving(request)
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
     context = summary_context(answers, store.questions_to_bring)
@@ -208,13 +217,7 @@ def questions_to_bring(request):
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    offered = {q.id for q in tailoring.summarise(answers).suggested_questions}
-    chosen = [i for i in dict.fromkeys(request.POST.getlist("chosen")) if i in offered]
-    own = store.questions_to_bring["own"]
-    remove = request.POST.get("remove", "")
-    if remove.isdigit() and int(remove) < len(own):
-        own.pop(int(remove))
-    new_question = request.POST.get("own_question", "").strip()
+    chosen, own, new_question = questions_posted(request, store)
     if len(new_question) > OWN_QUESTION_MAX_LENGTH:
         # Keep the ticks, and give the question back in its box with the error beside it.
         store.replace_questions_to_bring(chosen, own)
@@ -222,10 +225,7 @@ def questions_to_bring(request):
             f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
             f"It has {len(new_question)} now. Please shorten it."
         )
-        context = summary_context(answers, store.questions_to_bring)
-        context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                       own_question_draft=new_question)
-        return render_page(request, "summary.html", context)
+        return own_question_page(request, answers, store.questions_to_bring, new_question, error)
     if new_question and new_question not in own and len(own) < OWN_QUESTIONS_MAX:
         own.append(new_question)
     store.replace_questions_to_bring(chosen, own)
@@ -233,8 +233,35 @@ def questions_to_bring(request):
     return redirect(reverse("summary") + "?saved=1#questions-to-bring")
 
 
-def handout_not_ready(request, answers):
+def questions_posted(request, store):
+    """(ticked question ids, the family's own questions, the new one typed) from the form."""
+    offered = {q.id for q in tailoring.summarise(store.data).suggested_questions}
+    chosen = [i for i in dict.fromkeys(request.POST.getlist("chosen")) if i in offered]
+    own = store.questions_to_bring["own"]
+    remove = request.POST.get("remove", "")
+    if remove.isascii() and remove.isdigit() and int(remove) < len(own):  # not "²", which isdigit() too
+        own.pop(int(remove))
+    return chosen, own, plain_text(request.POST.get("own_question", "")).strip()
+
+
+def own_question_page(request, answers, questions, draft, error, status=200):
+    """The summary again, the family's question back in its box with the error beside it."""
+    context = summary_context(answers, questions)
+    context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
+                   own_question_draft=draft)
+    return render_page(request, "summary.html", context, status=status)
+
+
+def erased_after_saving(request):
+    """A shared device erased the answers it saved: say so, and how to open them again."""
+    return render_page(request, "erased_after_saving.html", {"page_title": "Your answers were erased from this device"})
+
+
+def handout_not_ready(request, store):
     """Before the journey is complete: a page that explains why, or None when it is."""
+    if store.erased_after_saving:
+        return erased_after_saving(request)
+    answers = store.data
     unanswered = journey.first_unanswered(answers)
     if unanswered is None:
         return None
@@ -258,13 +285,13 @@ def handout_view(view):
             return HttpResponseClientRedirect(request.get_full_path())
         return view(request)
 
-    return require_GET(wrapped)
+    return require_safe(wrapped)
 
 
 @handout_view
 def handout_page(request):
     store = Answers(request.session)
-    if not_ready := handout_not_ready(request, store.data):
+    if not_ready := handout_not_ready(request, store):
         return not_ready
     return render(request, "handout.html", handout_for(request, store))
 
@@ -272,11 +299,15 @@ def handout_page(request):
 @handout_view
 def handout_pdf(request):
     store = Answers(request.session)
-    if not_ready := handout_not_ready(request, store.data):
+    if not_ready := handout_not_ready(request, store):
         return not_ready
     context = handout_for(request, store)
     try:
-        pdf = handout.render_pdf(context)
+        pdf = pdfs.pdf_for(request.session.session_key, context)
+    except pdfs.TooMany:
+        return pdf_later(request, "too-many", status=429)
+    except pdfs.Busy:
+        return pdf_later(request, "busy", status=503)
     except Exception:  # any failure in the PDF library: a clear page, never a stack trace
         logger.exception("The handout PDF could not be made")  # the exception only: no answers
         return render(request, "handout_pdf_failed.html", {"page_title": "We could not make the PDF"}, status=503)
@@ -286,7 +317,16 @@ def handout_pdf(request):
     return response
 
 
-@require_GET
+def pdf_later(request, reason, status):
+    minutes = max(1, settings.PDF_WINDOW_SECONDS // 60) if reason == "too-many" else 1
+    response = render(request, "handout_pdf_later.html", {
+        "page_title": "Please try the PDF again soon", "reason": reason, "minutes": minutes,
+    }, status=status)
+    response["Retry-After"] = str(minutes * 60)
+    return response
+
+
+@require_safe
 def about(request):
     return render_page(
         request,
@@ -308,7 +348,9 @@ def start_over(request):
     store = Answers(request.session)
     plan = plans.live(store.saved_plan_id)
     store.clear()
-    if plan is None:
+    if request.POST.get("reason") == "not-in-use":  # a shared device's page, after its warning
+        messages.info(request, ERASED_FOR_PRIVACY)
+    elif plan is None:
         messages.success(request, "Everything you entered has been erased from this device and our server.")
     else:
         messages.success(

@@ -43,3 +43,11 @@ def answers_before(question_id):
     while (question := journey.first_unanswered(answers)).id != question_id:
         answers[question.id] = EVERY_QUESTION.get(question.id, default_answer(question))
     return answers
+
+
+def forget_code_cookies(client):
+    """The device loses its copies of the return code (cleared cookies, another browser)."""
+    from decisionaid.saving_views import CODE_COOKIES
+
+    for name in CODE_COOKIES:
+        client.cookies.pop(name, None)

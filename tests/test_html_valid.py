@@ -11,7 +11,7 @@ from django.test import Client
 
 from decisionaid import journey, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
-from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
+from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, forget_code_cookies
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -47,7 +47,7 @@ def every_page(client, monkeypatch):
         yield url, client.get(url)
     yield "own-question-error", client.post("/summary/questions/", {"own_question": "Why " * 100})
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.handout.render_pdf", pdf_library_fails)
+        patched.setattr("decisionaid.handout.pdf_from_html", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
     yield "404", client.get("/questions/nope/")
     yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
@@ -70,7 +70,7 @@ def saving_pages(client):
     yield "saved", client.get("/saved/")
     for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/"):
         yield f"saved{url}", client.get(url)
-    client.cookies.pop("return_code")
+    forget_code_cookies(client)
     yield "saved-without-code", client.get("/saved/")
     session = client.session
     session["shared_device"] = True
