@@ -62,6 +62,10 @@ class Answers:
     def erased_after_saving(self) -> bool:
         return bool(self.session.get(ERASED_AFTER_SAVING_KEY)) and not self.data
 
+    def start_again(self) -> None:
+        """A new journey on this device: nothing of the last family's to speak of."""
+        self.session.pop(ERASED_AFTER_SAVING_KEY, None)
+
     @property
     def saved_plan_id(self) -> int | None:
         """The saved plan these answers belong to (see plans.py), if the family saved them."""

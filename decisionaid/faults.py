@@ -18,9 +18,9 @@ from decisionaid.answers import Answers
 from decisionaid.forms import QuestionForm
 
 logger = logging.getLogger(__name__)
-SORRY = (
-    "Sorry, please try again. The service cannot reach the place where answers are kept just now, "
-    "so this is not saved yet. What you chose or wrote is still here: wait a moment, then send it again."
+NOT_SAVED = (
+    "The service cannot reach the place where answers are kept just now, so this is not saved yet. "
+    "What you chose or wrote is still here: wait a moment, then send it again."
 )
 
 
@@ -56,10 +56,10 @@ def question_again(request, store, question_id):
     form = QuestionForm(question, data=request.POST)
     form.is_valid()  # any error in what was sent shows as well
     changing = request.GET.get("change") == "1"
-    return views.question_page(request, question, form, store, changing, problem=SORRY, status=503)
+    return views.question_page(request, question, form, store, changing, problem=NOT_SAVED, status=503)
 
 
 def own_question_again(request, store):
     chosen, own, draft = views.questions_posted(request, store)
     questions = {"chosen": chosen, "own": own}
-    return views.own_question_page(request, store.data, questions, draft, SORRY, status=503)
+    return views.own_question_page(request, store.data, questions, draft, f"{views.TRY_AGAIN}. {NOT_SAVED}", status=503)

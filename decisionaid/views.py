@@ -36,6 +36,7 @@ from decisionaid.saving_views import (
 
 logger = logging.getLogger(__name__)
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+TRY_AGAIN = "Sorry, please try again"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -43,6 +44,7 @@ def start(request):
     store = Answers(request.session)
     if request.method == "POST":  # "Start now", perhaps on a shared device
         request.session.cycle_key()  # a session key set before this (by anyone) stops working
+        store.start_again()
         if request.POST.get("shared_device") == "yes":
             store.mark_shared_device()
         return redirect(question_url(catalogue.load().questions[0]))
@@ -125,7 +127,8 @@ def question(request, question_id):
 
 
 def question_page(request, question, form, store, changing, problem="", status=200):
-    """The question with its form; `problem` heads the error summary when the trouble was ours."""
+    """The question with its form; `problem` heads the error summary when the trouble was ours
+    (faults.py), under "Sorry, please try again"."""
     answers = store.data
     previous = journey.previous_question(answers, question)
     back_url = (
@@ -141,8 +144,9 @@ def question_page(request, question, form, store, changing, problem="", status=2
         request,
         "question.html",
         {
-            "page_title": f"Sorry, please try again: {question.text}" if problem
+            "page_title": f"{TRY_AGAIN}: {question.text}" if problem
             else f"Error: {question.text}" if errors else question.text,
+            "error_title": TRY_AGAIN if problem else "",
             "question": question,
             "groups": groups,
             "errors": errors,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
-from django.test import Client
+from django.test import Client, override_settings
 
-from decisionaid import journey, tailoring
+from decisionaid import journey, pdfs, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
 from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, forget_code_cookies
 
@@ -49,6 +49,12 @@ def every_page(client, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr("decisionaid.handout.pdf_from_html", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
+    with override_settings(PDFS_PER_SESSION=0):
+        yield "pdf-too-many", client.get("/handout.pdf")
+    held = [pdfs.take_one("render"), pdfs.take_one("wait")]
+    yield "pdf-busy", client.get("/handout.pdf")
+    for place in held:
+        place.close()
     yield "404", client.get("/questions/nope/")
     yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
     store(client, {"cancer-course": "relapsed"})
@@ -58,6 +64,10 @@ def every_page(client, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
         yield "database-trouble", client.get("/questions/risk-group/")
+    store(client, answers_before("hopes"))
+    with monkeypatch.context() as patched:
+        patched.setattr("decisionaid.sessions.SessionStore.save", database_gone)
+        yield "database-trouble-try-again", client.post("/questions/hopes/", {"answer": "Home <soon>"})
 
 
 def saving_pages(client):
@@ -75,8 +85,10 @@ def saving_pages(client):
     session = client.session
     session["shared_device"] = True
     session.save()
+    yield "shared-device-warning", client.get("/questions/hopes/")
     client.post("/save/")
     yield "saved-shared", client.get("/saved/")
+    yield "erased-after-saving", client.get("/summary/")
 
 
 @pytest.mark.django_db
@@ -85,7 +97,7 @@ def test_every_page_is_valid_html(client, tmp_path, monkeypatch):
         pytest.fail("The Nu HTML Checker needs `npm ci` (vnu-jar) and Java; `make test` installs vnu-jar.")
     files = []
     for name, response in every_page(client, monkeypatch):
-        assert response.status_code in (200, 403, 404, 409, 503), name
+        assert response.status_code in (200, 403, 404, 409, 429, 503), name
         path = tmp_path / f"{name.strip('/').replace('/', '_') or 'page'}.html"
         path.write_bytes(response.content)
         files.append(str(path))

@@ -390,6 +390,36 @@ def test_a_shared_tablet_shows_the_code_once_after_erasing_the_answers(client):
     assert OWN_QUESTION in home.get("/summary/").content.decode()
 
 
+def test_after_saving_a_shared_tablet_says_the_answers_were_erased_and_how_to_open_them(client):
+    family(client, shared=True)
+    client.post("/save/")
+    code_page = client.get("/saved/").content.decode()
+    assert "Print or write it down first." in code_page and "Print the code" in code_page
+    for url in ("/summary/", "/handout/", "/handout.pdf", "/check-your-answers/"):
+        page = client.get(url)
+        html = page.content.decode()
+        assert page.status_code == 200, url
+        assert "Your answers were erased from this device" in html, url
+        assert "when you saved your answers, we erased them" in html and 'href="/return/"' in html, url
+    client.post("/", {})  # starting again: a new journey, and the pages are as ever
+    assert client.get("/summary/")["Location"] == "/questions/cancer-course/"
+
+
+def test_the_still_there_warning_says_the_real_time_left_and_offers_saving(client, settings):
+    settings.SHARED_DEVICE_GRACE_SECONDS = 45
+    family(client, shared=True)
+    html = client.get("/questions/hopes/").content.decode()
+    assert "they will be erased in <span data-time-left>45 seconds</span>" in html
+    dialog = html.split('<dialog id="still-here"')[1].split("</dialog>")[0]
+    assert "I'm still here" in dialog and "Save and continue later" in dialog
+    settings.SHARED_DEVICE_GRACE_SECONDS = 600
+    assert "<span data-time-left>10 minutes</span>" in client.get("/questions/hopes/").content.decode()
+    empty = Client()
+    empty.post("/", {"shared_device": "yes"})
+    dialog = empty.get("/questions/cancer-course/").content.decode().split('<dialog id="still-here"')[1]
+    assert "Save and continue later" not in dialog.split("</dialog>")[0]  # nothing to save yet
+
+
 def test_a_shared_tablet_saving_through_htmx_reloads_the_whole_page(client):
     family(client, shared=True)
     response = client.post("/save/", **HTMX)

@@ -236,3 +236,95 @@ class TestFormPostsUnderSameOriginReferrers:
 
     def test_the_token_is_still_required(self):
         assert self.post("http://testserver", "same-origin", with_token=False).status_code == 403
+
+
+class TestNothingKeptInCaches:
+    """Cache-Control: no-store, private on every response that shows what a family entered."""
+
+    def test_every_page_with_answers_is_no_store_the_pdf_too(self, client):
+        from tests.test_handout import family
+
+        family(client)
+        client.post("/save/")
+        responses = {
+            url: client.get(url)
+            for url in ("/", "/questions/hopes/", "/questions/hopes/?change=1", "/check-your-answers/", "/summary/",
+                        "/summary/?saved=1", "/handout/", "/handout.pdf", "/saved/", "/privacy/", "/about/")
+        }
+        responses["htmx partial"] = client.get("/summary/", HTTP_HX_REQUEST="true")
+        responses["HEAD"] = client.head("/summary/")
+        responses["an error, the text kept"] = client.post("/questions/hopes/", {"answer": "x" * 1001})
+        responses["own question too long"] = client.post("/summary/questions/", {"own_question": "y" * 301})
+        responses["a wrong code, shown back"] = Client().post("/return/", {"code": "maple river"})
+        for name, response in responses.items():
+            directives = {d.strip() for d in response["Cache-Control"].split(",")}
+            assert {"no-store", "private"} <= directives, name
+            assert "public" not in directives and "max-age=315360000" not in directives, name
+
+
+class TestSessionKeys:
+    """A session key someone set in a family's browser before (session fixation) stops working
+    when the family starts or saves."""
+
+    def test_start_now_gives_a_new_session_key(self, client):
+        client.get("/")
+        session = client.session
+        session["planted"] = True
+        session.save()
+        planted = session.session_key
+        client.post("/", {"shared_device": "yes"})
+        assert client.cookies["sessionid"].value != planted
+        assert not Session.objects.filter(session_key=planted).exists()
+
+    def test_saving_gives_a_new_session_key_and_keeps_the_answers(self, client):
+        client.post("/questions/cancer-course/", {"answer": "relapsed"})
+        before = client.cookies["sessionid"].value
+        client.post("/save/")
+        after = client.cookies["sessionid"].value
+        assert after != before and not Session.objects.filter(session_key=before).exists()
+        assert client.session[SESSION_KEY] == {"cancer-course": "relapsed"}
+        client.post("/save/")  # saving again, under the same code: a new key again
+        assert client.cookies["sessionid"].value != after
+
+
+def test_head_is_answered_wherever_get_is(client):
+    from tests.test_handout import family
+
+    family(client)
+    for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/handout.pdf",
+                "/about/", "/privacy/", "/return/"):
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert not response.content, url
+
+
+class TestWhatFamiliesType:
+    """Invisible characters never reach the session, the page or the PDF; no input gives a 500."""
+
+    INVISIBLE = "\x00\x01\x07\x1b[31m\x7f\x85\u202e\u2066"
+
+    def test_a_superscript_digit_to_remove_is_not_a_server_error(self, client):
+        from tests.test_handout import family
+
+        family(client)
+        for remove in ("²", "١", "0x1", "-1", "99999999999999999999"):
+            response = client.post("/summary/questions/", {"remove": remove})
+            assert response.status_code == 302, remove
+        assert client.session["questions_to_bring"]["own"]  # nothing removed
+
+    def test_control_and_direction_characters_are_stripped_from_own_questions(self, client):
+        from tests.test_handout import family
+
+        family(client)
+        client.post("/summary/questions/", {"own_question": f"Can we{self.INVISIBLE} go home?"})
+        assert "Can we[31m go home?" in client.session["questions_to_bring"]["own"]
+
+    def test_and_from_free_text_answers(self, client):
+        from tests.helpers import answers_before
+
+        session = client.session
+        session[SESSION_KEY] = answers_before("hopes")
+        session.save()
+        typed = f"Home\x00 for her\u202e birthday\r\nwith\tus{self.INVISIBLE}"
+        assert client.post("/questions/hopes/", {"answer": typed}).status_code == 302
+        assert client.session[SESSION_KEY]["hopes"] == "Home for her birthday\r\nwith\tus[31m"
