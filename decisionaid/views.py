@@ -20,6 +20,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from decisionaid import catalogue, handout, journey, library, pdfs, plans, readability, tailoring
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
 from decisionaid.cleaning import plain_text
+from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
 from decisionaid.pages import question_url, render_page
@@ -87,6 +88,7 @@ def privacy(request):
             "page_title": "Your privacy",
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "shared_grace": seconds_in_words(settings.SHARED_DEVICE_GRACE_SECONDS),
             "saved_days": settings.SAVED_PLAN_DAYS,
             "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
         },

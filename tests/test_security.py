@@ -328,3 +328,10 @@ class TestWhatFamiliesType:
         typed = f"Home\x00 for her\u202e birthday\r\nwith\tus{self.INVISIBLE}"
         assert client.post("/questions/hopes/", {"answer": typed}).status_code == 302
         assert client.session[SESSION_KEY]["hopes"] == "Home for her birthday\r\nwith\tus[31m"
+
+
+def test_the_privacy_page_says_exactly_when_a_shared_device_is_erased(client, settings):
+    settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = 300, 30
+    html = client.get("/privacy/").content.decode()
+    assert "If the device is not used for 5 minutes (typing, scrolling and tapping all count as use)" in html
+    assert "30 seconds later your answers are erased from the device and from our server" in html

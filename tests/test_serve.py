@@ -58,3 +58,40 @@ def test_make_serve_on_loopback_serves_plain_http_and_never_shows_its_key(tmp_pa
         output = serve.communicate(timeout=30)[0].decode()
     assert "gunicorn decisionaid.wsgi" in output  # make said what it ran...
     assert key not in output  # ... without the key
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_readmes_way_without_a_buffering_proxy_keeps_pages_answering_under_slow_bodies(tmp_path):
+    """README: without a proxy that buffers request bodies, run gunicorn's threads. Four clients
+    send a body one byte and then nothing, as the review's slow clients did; /about/ answers."""
+    import re
+    import select
+    import socket
+
+    from tests.servers import AlternatingFamily, AppServer, database_for_servers
+
+    readme = (ROOT / "README.md").read_text()
+    args = re.search(r'GUNICORN_CMD_ARGS="([^"]+)" make serve', readme)
+    assert args, "README says how to run gunicorn without a buffering proxy"
+    server = AppServer(database_for_servers(tmp_path), env={"GUNICORN_CMD_ARGS": args.group(1)}).start()
+    slow = []
+    try:
+        token = AlternatingFamily([server])
+        token.request("/")
+        csrf = next(c.value for c in token.cookies if c.name == "csrftoken")
+        for _ in range(4):  # each a form post that passes the CSRF check, so the body is read
+            client = socket.create_connection(("127.0.0.1", server.port))
+            client.sendall(
+                f"POST /questions/cancer-course/ HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nOrigin: {server.url}\r\n"
+                f"Cookie: csrftoken={csrf}\r\nX-CSRFToken: {csrf}\r\nContent-Length: 1000\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n\r\na".encode())
+            slow.append(client)
+        with urllib.request.urlopen(f"{server.url}/about/", timeout=60) as response:
+            assert response.status == 200
+        # ... while every slow client is still held, unanswered: /about/ did not wait for a
+        # worker to give up on one of them (which is how sync workers answer it, seconds later).
+        assert select.select(slow, [], [], 0)[0] == []
+    finally:
+        for client in slow:
+            client.close()
+        server.stop()
