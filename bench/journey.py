@@ -105,14 +105,6 @@ class Family:
             raise JourneyError(f"the journey ended at {page.url.path}, not check your answers")
         return seen, page
 
-    def add_own_question(self, text: str) -> httpx.Response:
-        """Type a question of the family's own on the summary and save it; returns the summary."""
-        summary = self.request("GET", "/summary/")
-        form = next((f for f in pages.forms(summary.text) if f.action == "/summary/questions/"), None)
-        if form is None:
-            raise JourneyError("the summary has no form for the family's own questions")
-        return self.follow(self.request("POST", form.action, data={**form.hidden, "own_question": text}))
-
     def complete(self) -> httpx.Response:
         """The whole journey, ending on the summary (as "Continue to your summary" does)."""
         self.walk()

@@ -68,7 +68,7 @@ class NewPdfs:
 
     def __init__(self, base_url, plan, timeout=30.0):
         self.base_url, self.plan, self.timeout = base_url, plan, timeout
-        self.family, self.asked = None, 0
+        self.family, self.asked, self.form = None, 0, {}
 
     def next(self) -> tuple[int, float]:
         """(status, seconds) of the next new PDF's request; a refusal other than 429 is returned."""
@@ -99,7 +99,7 @@ class NewPdfs:
 
 @dataclass
 class PdfLoadResult:
-    """/about/ timed alone, then again while several clients make new PDFs as fast as they can."""
+    """/about/ timed alone, then again while several clients make new PDFs one after another."""
 
     pdf_clients: int
     quiet: object  # measure.Timing
@@ -112,7 +112,7 @@ class PdfLoadResult:
         return self.loaded.median / self.quiet.median
 
     def summary(self) -> str:
-        made = ", ".join(f"{count} x {status}" for status, count in sorted(self.pdf_statuses.items()))
+        made = ", ".join(f"{count} x {status}" for status, count in sorted(self.pdf_statuses.items(), key=str))
         return (f"/about/ alone: median {self.quiet.median:.1f} ms; while {self.pdf_clients} clients made PDFs "
                 f"({made}): median {self.loaded.median:.1f} ms, p95 {self.loaded.p95:.1f} ms, {self.ratio:.2f}x")
 
