@@ -21,8 +21,6 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-
-
 def security_headers(get_response):
     """Headers Django's SecurityMiddleware does not set, on every response, static files too."""
 

@@ -77,9 +77,16 @@ class SessionStore(db.SessionStore):
 
     def save(self, must_create=False):
         if must_create or self.session_key is None:
-            return super().save(must_create)  # a new row: nothing to merge with
-        if self._saved and not self._changed and not self._whole:
+            super().save(must_create)  # a new row, everything in it: nothing to merge with
+        elif self._saved and not self._changed and not self._whole:
             return  # saved already in this request, and nothing changed since
+        else:
+            self._save_over_the_row_as_it_is_now()
+        self._changed.clear()
+        self._whole = False
+        self._saved = True
+
+    def _save_over_the_row_as_it_is_now(self):
         using = router.db_for_write(self.model)
         with transaction.atomic(using=using):
             row = self.model.objects.using(using).select_for_update().filter(session_key=self.session_key).first()
@@ -93,9 +100,6 @@ class SessionStore(db.SessionStore):
                 # Django reads any database error here as "the session was deleted"; the row is
                 # there (just read, and held), so this is the database itself.
                 raise SessionNotSaved("The session could not be saved") from error.__context__
-        self._changed.clear()
-        self._whole = False
-        self._saved = True
 
     def _merged_into(self, latest: dict) -> dict:
         """The row as it is now, with this request's own changes on top."""
