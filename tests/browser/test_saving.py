@@ -93,7 +93,10 @@ def test_a_shared_tablet_shows_the_code_once_then_keeps_nothing(open_page):
 
     tablet.get_by_role("link", name="I have the code, clear the screen").click()
     expect(tablet.get_by_role("button", name="Start now")).to_be_visible()
-    tablet.go_back()
+    # Back is a history entry htmx pushed: it reloads /saved/, which sends the tablet to the start
+    # page; wait for that reload, or the next goto races it.
+    with tablet.expect_navigation(url=re.compile(r"/$")):
+        tablet.go_back()
     expect(tablet.locator(".return-code__words")).to_have_count(0)
     tablet.goto("/questions/risk-group/")
     expect(tablet.locator("main h1")).to_have_text("Which of these best describes your child's cancer now?")
