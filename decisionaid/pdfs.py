@@ -7,14 +7,18 @@ A PDF takes a worker a second or two. So:
 - a session may make PDFS_PER_SESSION new PDFs in PDF_WINDOW_SECONDS (throttle.py);
 - only PDF_RENDERS_AT_ONCE are made at once on this machine, across every worker process (a
   lock file per place); as many again may wait, up to PDF_WAIT_SECONDS, for a place; any
-  more are told at once to try again. The other workers are always free for other pages.
+  more are told at once to try again. The other workers are always free for other pages;
+- a PDF is made at a lower CPU priority than pages, so a busy machine serves pages first.
 """
 
 import contextlib
 import fcntl
 import hashlib
+import os
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -42,13 +46,33 @@ def pdf_for(session_key: str, context: dict) -> bytes:
         raise TooMany
     try:
         with place_to_render():
-            pdf = handout.pdf_from_html(html)
+            pdf = at_low_priority(handout.pdf_from_html, html)
     except BaseException:
         ticket.delete()  # only PDFs made count against the session
         raise
     cache.set(key, pdf)
     return pdf
 
+
+_renderer = None
+
+
+def at_low_priority(function, *args):
+    """Run this in a thread of its own at a lower CPU priority (nice 10, a per-thread value on
+    Linux), so that on a busy machine every other page's request goes before the PDF's."""
+    global _renderer
+    if _renderer is None:
+        _renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf", initializer=lower_priority)
+    return _renderer.submit(function, *args).result()
+
+
+def lower_priority():
+    thread = threading.get_native_id()
+    with contextlib.suppress(OSError):  # not allowed here: the PDF is made at the usual priority
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + LOWER_PRIORITY))
+
+
+LOWER_PRIORITY = 10  # nice steps below the pages'
 
 # One folder of lock files per installation (app servers on one machine from one folder share it).
 LOCK_DIR = Path(tempfile.gettempdir()) / f"decisionaid-pdf-{hashlib.sha256(bytes(settings.BASE_DIR)).hexdigest()[:12]}"

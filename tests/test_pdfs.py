@@ -141,3 +141,12 @@ def test_weasyprint_loads_nothing_but_the_handout_stylesheet(tmp_path):
     for url in (f"file://{secret_file}", "http://127.0.0.1/", "data:text/css,p{}", "handout:css/../../settings.py"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def test_pdfs_are_made_at_a_lower_cpu_priority_than_pages():
+    import os
+
+    def priority():
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    assert pdfs.at_low_priority(priority) == min(19, priority() + pdfs.LOWER_PRIORITY)
