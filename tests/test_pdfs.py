@@ -6,6 +6,7 @@ import socket
 import threading
 
 import pytest
+from django.test import Client
 
 from decisionaid import handout, pdfs
 from decisionaid.models import PdfRender
@@ -29,8 +30,6 @@ def test_the_same_answers_make_one_pdf_and_new_answers_another(client):
 
 
 def test_one_family_never_gets_another_familys_pdf(client):
-    from django.test import Client
-
     family(client)
     other = Client()
     family(other)  # the very same answers, another session

@@ -15,7 +15,8 @@ from django.test import Client
 from django.utils import timezone
 
 from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
-from tests.helpers import complete_answers
+from tests.helpers import answers_before, complete_answers
+from tests.test_handout import family
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,8 +243,6 @@ class TestNothingKeptInCaches:
     """Cache-Control: no-store, private on every response that shows what a family entered."""
 
     def test_every_page_with_answers_is_no_store_the_pdf_too(self, client):
-        from tests.test_handout import family
-
         family(client)
         client.post("/save/")
         responses = {
@@ -288,8 +287,6 @@ class TestSessionKeys:
 
 
 def test_head_is_answered_wherever_get_is(client):
-    from tests.test_handout import family
-
     family(client)
     for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/handout.pdf",
                 "/about/", "/privacy/", "/return/"):
@@ -304,8 +301,6 @@ class TestWhatFamiliesType:
     INVISIBLE = "\x00\x01\x07\x1b[31m\x7f\x85\u202e\u2066"
 
     def test_a_superscript_digit_to_remove_is_not_a_server_error(self, client):
-        from tests.test_handout import family
-
         family(client)
         for remove in ("²", "١", "0x1", "-1", "99999999999999999999"):
             response = client.post("/summary/questions/", {"remove": remove})
@@ -313,15 +308,11 @@ class TestWhatFamiliesType:
         assert client.session["questions_to_bring"]["own"]  # nothing removed
 
     def test_control_and_direction_characters_are_stripped_from_own_questions(self, client):
-        from tests.test_handout import family
-
         family(client)
         client.post("/summary/questions/", {"own_question": f"Can we{self.INVISIBLE} go home?"})
         assert "Can we[31m go home?" in client.session["questions_to_bring"]["own"]
 
     def test_and_from_free_text_answers(self, client):
-        from tests.helpers import answers_before
-
         session = client.session
         session[SESSION_KEY] = answers_before("hopes")
         session.save()

@@ -2,7 +2,10 @@
 file only its owner reads and never in the log or the process list, gunicorn unnamed."""
 
 import os
+import re
+import select
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
@@ -10,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import NoRedirects, free_port
+from tests.servers import AlternatingFamily, AppServer, NoRedirects, database_for_servers, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,12 +67,6 @@ def test_make_serve_on_loopback_serves_plain_http_and_never_shows_its_key(tmp_pa
 def test_the_readmes_way_without_a_buffering_proxy_keeps_pages_answering_under_slow_bodies(tmp_path):
     """README: without a proxy that buffers request bodies, run gunicorn's threads. Four clients
     send a body one byte and then nothing, as the review's slow clients did; /about/ answers."""
-    import re
-    import select
-    import socket
-
-    from tests.servers import AlternatingFamily, AppServer, database_for_servers
-
     readme = (ROOT / "README.md").read_text()
     args = re.search(r'GUNICORN_CMD_ARGS="([^"]+)" make serve', readme)
     assert args, "README says how to run gunicorn without a buffering proxy"
