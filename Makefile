@@ -11,10 +11,12 @@ TEST_STAMP  := $(VENV)/.test-installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
 # A stable local secret for the production-like commands (serve, test, bench), so sessions
-# survive a restart (production sets its own). Made only when one of them runs (`=`, not `:=`):
-# `make run` is in debug mode and needs none.
-SECRET = $(shell test -f .secret-key || python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret-key; cat .secret-key)
-PROD   = DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$(SECRET)}
+# survive a restart (production sets its own), in a file only its owner may read. Made only when
+# one of them runs (`=`, not `:=`): `make run` is in debug mode and needs none. Settings read it
+# from the file, so the key is never on a command line, where make's echo and the process list
+# would show it.
+SECRET_FILE = $(shell test -f .secret-key || (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > .secret-key); chmod 600 .secret-key; echo $(CURDIR)/.secret-key)
+PROD   = DJANGO_SECRET_KEY_FILE=$(SECRET_FILE)
 
 .PHONY: run test serve bench check lint lock clean
 
@@ -29,11 +31,13 @@ test: $(TEST_STAMP) $(VNU)
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files.
+# Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files. On
+# loopback there is no TLS, so plain HTTP (DJANGO_HTTPS=0) unless you say otherwise.
+SERVE = $(PROD) DJANGO_HTTPS=$${DJANGO_HTTPS:-0}
 serve: $(RUN_STAMP)
-	$(PROD) $(PY) manage.py migrate --noinput
-	$(PROD) $(PY) manage.py collectstatic --noinput -v0
-	$(PROD) $(VENV)/bin/gunicorn decisionaid.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-3} --access-logfile -
+	$(SERVE) $(PY) manage.py migrate --noinput
+	$(SERVE) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE) $(VENV)/bin/gunicorn decisionaid.wsgi --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-3} --access-logfile -
 
 # The benchmark: the app as `serve` runs it, on a loopback port of its own, measured against
 # the budgets in README; writes docs/performance.md and fails naming any budget that does not hold.

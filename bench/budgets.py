@@ -47,6 +47,8 @@ class Results:
     load_errors: int | None = None
     load_journeys_done: int | None = None
     load_families: int | None = None  # families at once: at least this many journeys must finish
+    about_quiet_ms: float | None = None  # /about/'s median alone...
+    about_during_pdfs_ms: float | None = None  # ... and while several clients make PDFs
 
 
 def failures(results: Results) -> list[str]:
@@ -88,6 +90,13 @@ def failures(results: Results) -> list[str]:
             f"load: only {results.load_journeys_done} journeys finished in the time limit, fewer than the "
             f"{results.load_families} families at once"
         )
+    if results.about_quiet_ms and results.about_during_pdfs_ms is not None:
+        ratio = results.about_during_pdfs_ms / results.about_quiet_ms
+        if ratio > TIME_RATIO:
+            found.append(
+                f"/about/ while PDFs are made: {results.about_during_pdfs_ms:.1f} ms is {ratio:.1f}x its median "
+                f"alone ({results.about_quiet_ms:.1f} ms); the budget is {TIME_RATIO:g}x"
+            )
     return found
 
 

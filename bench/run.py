@@ -36,8 +36,9 @@ class Report:
     floor: measure.Timing | None = None
     static_floor: measure.Timing | None = None
     static_floor_path: str = ""
-    pdf: dict = field(default_factory=dict)  # name -> {"timing": Timing, "first_ms": float, "bytes": int}
+    pdf: dict = field(default_factory=dict)  # name -> {"timing", "again" (Timing), "first_ms", "bytes"}
     load_result: load.LoadResult | None = None
+    pdf_load: load.PdfLoadResult | None = None
     lighthouse: dict = field(default_factory=dict)  # page -> scores
     cache_control: dict = field(default_factory=dict)
     partial: dict = field(default_factory=dict)
@@ -126,7 +127,10 @@ def ratio(row) -> float:
     return row.timing.median / row.floor.median
 
 
-def time_pdfs(report, families_by_name, count=15, workers=3):
+def time_pdfs(base_url, report, families_by_name, count=15, workers=3):
+    """Each timed PDF is a new one (after a new question of the family's own): the server keeps
+    the PDF of the same answers in memory, which is timed too ("again")."""
+    plans = {"typical": families.typical_family(), "every": families.heaviest_family()}
     for name, key in (("typical handout", "typical"), ("heaviest handout", "every")):
         client = families_by_name[key].client
         first = time.perf_counter()
@@ -134,14 +138,23 @@ def time_pdfs(report, families_by_name, count=15, workers=3):
         first_ms = (time.perf_counter() - first) * 1000
         if response.status_code != 200 or not response.content.startswith(b"%PDF"):
             raise SystemExit(f"{name}: /handout.pdf answered {response.status_code}")
-        for _ in range(2 * workers):  # each worker loads WeasyPrint and its fonts once
-            client.get("/handout.pdf")
-        samples = []
-        for _ in range(count):
+        again = []
+        for _ in range(count):  # the same answers again: from the memory of the worker that made it
             started = time.perf_counter()
             client.get("/handout.pdf")
-            samples.append((time.perf_counter() - started) * 1000)
-        report.pdf[name] = {"timing": measure.Timing(samples), "first_ms": first_ms, "bytes": len(response.content)}
+            again.append((time.perf_counter() - started) * 1000)
+        new = load.NewPdfs(base_url, plans[key])
+        for _ in range(2 * workers):  # each worker loads WeasyPrint and its fonts once
+            new.next()
+        samples = []
+        for _ in range(count):
+            status, seconds = new.next()
+            if status != 200:
+                raise SystemExit(f"{name}: a new /handout.pdf answered {status}")
+            samples.append(seconds * 1000)
+        new.close()
+        report.pdf[name] = {"timing": measure.Timing(samples), "again": measure.Timing(again), "first_ms": first_ms,
+                            "bytes": len(response.content)}
 
 
 def run_lighthouse(base_url, report, families_by_name):
@@ -177,6 +190,8 @@ def check(report) -> list[str]:
         load_errors=report.load_result.errors if report.load_result else None,
         load_journeys_done=report.load_result.journeys_done if report.load_result else None,
         load_families=report.load_result.families if report.load_result else None,
+        about_quiet_ms=report.pdf_load.quiet.median if report.pdf_load else None,
+        about_during_pdfs_ms=report.pdf_load.loaded.median if report.pdf_load else None,
     )
     return budgets.failures(results)
 
@@ -188,6 +203,7 @@ def main(argv=None) -> int:
     parser.add_argument("--load-families", type=int, default=50)
     parser.add_argument("--load-journeys", type=int, default=150)
     parser.add_argument("--load-time-limit", type=float, default=180.0)
+    parser.add_argument("--pdf-clients", type=int, default=6, help="clients making PDFs while /about/ is timed")
     parser.add_argument("--no-load", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md alone")
@@ -202,10 +218,12 @@ def main(argv=None) -> int:
         families_by_name = measure_pages(server.url, report)
         time_pages(server.url, report, args.rounds, families_by_name)
         print("bench: handout PDFs…", file=sys.stderr)
-        time_pdfs(report, families_by_name, workers=args.workers)
+        time_pdfs(server.url, report, families_by_name, workers=args.workers)
         if not args.no_load:
             print(f"bench: load, {args.load_families} families at once…", file=sys.stderr)
             report.load_result = load.run(server.url, args.load_families, args.load_journeys, args.load_time_limit)
+            print(f"bench: /about/ while {args.pdf_clients} clients make PDFs…", file=sys.stderr)
+            report.pdf_load = load.about_while_pdfs_are_made(server.url, args.pdf_clients)
         if not args.no_lighthouse:
             print("bench: Lighthouse…", file=sys.stderr)
             run_lighthouse(server.url, report, families_by_name)

@@ -40,9 +40,10 @@ class AppServer:
     def env(self) -> dict:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
         env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{self._tmp.name}/bench.sqlite3")
-        env.update(DJANGO_SETTINGS_MODULE="bench.settings", DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
-        if not env.get("DJANGO_SECRET_KEY"):
-            raise SystemExit("set DJANGO_SECRET_KEY (make bench does)")
+        env.update(DJANGO_SETTINGS_MODULE="bench.settings", DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1",
+                   DJANGO_HTTPS="0")  # plain HTTP on loopback, as `make serve` runs
+        if not env.get("DJANGO_SECRET_KEY") and not env.get("DJANGO_SECRET_KEY_FILE"):
+            raise SystemExit("set DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE (make bench does)")
         return env
 
     def __enter__(self):

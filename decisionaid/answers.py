@@ -8,6 +8,7 @@ WEIGH_UP_KEY = "weigh_up"
 SHARED_KEY = "shared_device"
 LAST_SEEN_KEY = "last_seen"
 SAVED_PLAN_KEY = "saved_plan"
+ERASED_AFTER_SAVING_KEY = "erased_after_saving"
 
 # What a family may keep in their list of questions to bring.
 OWN_QUESTION_MAX_LENGTH = 300  # characters in one question of the family's own
@@ -50,21 +51,31 @@ class Answers:
         return bool(self.session.get(SHARED_KEY))
 
     def mark_shared_device(self) -> None:
-        """Keep answers only for this browser session, and time them out (see middleware)."""
+        """Keep answers only for this browser session, and only while the device is in use:
+        the cookie ends with the browser, the row after a spell without use (sessions.py)."""
         self.session[SHARED_KEY] = True
         self.session[LAST_SEEN_KEY] = time.time()
         self.session.set_expiry(0)
 
-    @property
-    def last_seen(self) -> float:
-        return self.session.get(LAST_SEEN_KEY, time.time())
-
     def touch(self) -> None:
+        """In use now: the session is saved, so its row's expiry starts again."""
         self.session[LAST_SEEN_KEY] = time.time()
 
     def clear(self) -> None:
         """Delete the session row itself, not just its contents."""
         self.session.flush()
+
+    def note_erased_after_saving(self) -> None:
+        """A shared device erased the answers it had just saved: pages that would show them say so."""
+        self.session[ERASED_AFTER_SAVING_KEY] = True
+
+    @property
+    def erased_after_saving(self) -> bool:
+        return bool(self.session.get(ERASED_AFTER_SAVING_KEY)) and not self.data
+
+    def start_again(self) -> None:
+        """A new journey on this device: nothing of the last family's to speak of."""
+        self.session.pop(ERASED_AFTER_SAVING_KEY, None)
 
     @property
     def saved_plan_id(self) -> int | None:

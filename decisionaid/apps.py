@@ -1,5 +1,20 @@
+import os
+import stat
+
 from django.apps import AppConfig
 from django.core import checks
+from django.db.backends.signals import connection_created
+
+
+def owner_only(sender, connection, **kwargs):
+    """The SQLite files hold every family's answers: only the account the app runs as may read
+    them (SQLite gives its -wal and -shm files the database file's own permissions)."""
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "sqlite" or name.startswith("file:") or name == ":memory:":
+        return
+    for path in (name, f"{name}-wal", f"{name}-shm"):
+        if os.path.exists(path) and stat.S_IMODE(os.stat(path).st_mode) != 0o600:
+            os.chmod(path, 0o600)
 
 
 class DecisionAidConfig(AppConfig):
@@ -14,6 +29,8 @@ class DecisionAidConfig(AppConfig):
 
         user_logged_in.connect(hospital.shorten_staff_session, dispatch_uid="decisionaid.staff_session")
         post_migrate.connect(hospital.create_reviewers_group, sender=self, dispatch_uid="decisionaid.reviewers")
+
+        connection_created.connect(owner_only, dispatch_uid="decisionaid.owner_only")
 
         @checks.register("content")
         def check_content(app_configs=None, **kwargs):

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 
 from decisionaid.catalogue import Question
+from decisionaid.cleaning import PlainTextField
 
 ANSWER = "answer"
 NOT_SURE_HINT = 'or choose "I\'m not sure"'
@@ -69,7 +70,7 @@ def build_fields(question: Question):
         )
     elif question.kind == "text":
         limit = settings.FREE_TEXT_MAX_LENGTH
-        yield ANSWER, forms.CharField(
+        yield ANSWER, PlainTextField(
             required=False,
             max_length=limit,
             strip=True,

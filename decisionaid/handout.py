@@ -5,6 +5,7 @@ libraries still serves every other page.
 """
 
 import datetime
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -69,13 +70,43 @@ def very_important(answers) -> list[str]:
 
 
 def render_pdf(context: dict) -> bytes:
-    return template_pdf("handout.html", context)
+    return pdf_from_html(pdf_html(context))
 
 
-def template_pdf(template: str, context: dict, stylesheet: str = STYLESHEET) -> bytes:
-    """A printable page's template as a PDF (the handout, the blank handout, the poster)."""
+def template_pdf(template: str, context: dict) -> bytes:
+    """A printable page's template as a PDF (the blank handout, the poster): like the handout,
+    it loads nothing but the handout's stylesheet."""
+    return pdf_from_html(render_to_string(template, {**context, "for_pdf": True}))
+
+
+def pdf_html(context: dict) -> str:
+    """The handout as WeasyPrint reads it: no site links, no scripts, no stylesheet link."""
+    return render_to_string("handout.html", {**context, "for_pdf": True})
+
+
+def pdf_from_html(html: str) -> bytes:
     from weasyprint import CSS, HTML  # noqa: PLC0415 - needs system libraries; see module doc
 
-    html = render_to_string(template, {**context, "for_pdf": True})
-    path = str(finders.find(stylesheet))
-    return HTML(string=html, base_url=path).write_pdf(stylesheets=[CSS(filename=path)])
+    fetcher = only_the_stylesheet()
+    stylesheet = CSS(url=STYLESHEET_URL, url_fetcher=fetcher)
+    return HTML(string=html, base_url=STYLESHEET_URL, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+
+
+# The one address WeasyPrint may load: the handout's stylesheet, under a scheme of its own, so
+# no relative address in the page can become a file on this server or a request to anywhere.
+STYLESHEET_URL = "handout:css/handout.css"
+
+
+def only_the_stylesheet():
+    """WeasyPrint's URL fetcher, refusing everything but the handout's own stylesheet (a file,
+    a web address, an image a page might carry), whatever reaches the HTML."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 - see module doc
+
+    class OnlyTheStylesheet(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url != STYLESHEET_URL:
+                raise ValueError("the handout PDF loads nothing but its own stylesheet")
+            css = Path(finders.find(STYLESHEET)).read_bytes()
+            return URLFetcherResponse(url, css, {"Content-Type": "text/css; charset=utf-8"})
+
+    return OnlyTheStylesheet()

@@ -1,12 +1,11 @@
 """Small request/response rules that apply to every page."""
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid.answers import Answers
@@ -22,10 +21,46 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def permissions_policy(get_response):
+def security_headers(get_response):
+    """Headers Django's SecurityMiddleware does not set, on every response, static files too."""
+
     def middleware(request):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Another site may not even load our responses as images or scripts (Spectre).
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+    return middleware
+
+
+def no_store(get_response):
+    """Nothing a page shows is kept in any cache, the browser's disk cache included: the
+    answers are about a sick child, and "Start over" must leave nothing behind. Static files
+    (whitenoise, above this) are cached for a year as before; a view may say otherwise."""
+
+    def middleware(request):
+        response = get_response(request)
+        if "Cache-Control" not in response.headers:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    return middleware
+
+
+def one_change_at_a_time(get_response):
+    """A request that may change a family's answers (any POST) runs in one transaction that
+    holds their session row (sessions.SessionStore), from reading the answers to saving them, so
+    two at once (a double tap, two tabs) take turns instead of one undoing the other. (Django's
+    SessionMiddleware, outside this, then finds nothing left to save.)"""
+
+    def middleware(request):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return get_response(request)
+        with transaction.atomic():
+            response = get_response(request)
+            if request.session.modified and response.status_code < 500:
+                request.session.save()
         return response
 
     return middleware
@@ -37,50 +72,25 @@ ERASED_FOR_PRIVACY = (
 
 
 def shared_device_expiry(get_response):
-    """On a shared device, erase everything on the server once the family has been away for
-    the warning time plus the grace minute, even if the tablet was simply put down."""
+    """A shared device's answers last on the server only while the family is using it: each
+    request notes the time, and the session row expires after the warning and grace times
+    without use (sessions.py), so a tablet simply put down is erased too. When such a tablet
+    comes back, its cookie finds nothing: the start page says why."""
 
     def middleware(request):
         store = Answers(request.session)
+        timed_out = settings.SESSION_COOKIE_NAME in request.COOKIES and not store.data and (
+            request.session.session_key is None  # the cookie's session is gone: expired
+        )
         if settings.SHARED_DEVICE and not store.is_shared_device:
             store.mark_shared_device()
+        if timed_out:
+            messages.info(request, ERASED_FOR_PRIVACY)
+            if request.htmx:  # reload the whole page, so nothing of the old one stays
+                return HttpResponseClientRedirect(reverse("start"))
+            return redirect("start")
         if store.is_shared_device:
-            idle = time.time() - store.last_seen
-            if idle > settings.SHARED_DEVICE_WARNING_SECONDS + settings.SHARED_DEVICE_GRACE_SECONDS:
-                store.clear()
-                if settings.SHARED_DEVICE:
-                    store.mark_shared_device()
-                messages.info(request, ERASED_FOR_PRIVACY)
-                if request.htmx:  # reload the whole page, so nothing of the old one stays
-                    return HttpResponseClientRedirect(reverse("start"))
-                return redirect("start")
             store.touch()
-        return get_response(request)
-
-    return middleware
-
-
-
-def restore_own_origin(get_response):
-    """Lets Django's CSRF check work under `Referrer-Policy: no-referrer`.
-
-    Under that policy browsers send `Origin: null` with this site's own form posts, which
-    Django's origin check refuses. When the browser says the post came from this same site
-    (`Sec-Fetch-Site`, which pages cannot forge), or is too old to say, the null is read as this
-    site's own origin. Django's CSRF middleware then checks the post as always, token included;
-    a post that another site sent keeps its null origin and is refused.
-    """
-
-    def middleware(request):
-        if (
-            request.META.get("HTTP_ORIGIN") == "null"
-            and request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
-        ):
-            try:
-                host = request.get_host()
-            except DisallowedHost:
-                return get_response(request)  # Django refuses the request with its own 400
-            request.META["HTTP_ORIGIN"] = f"{request.scheme}://{host}"
         return get_response(request)
 
     return middleware

@@ -1,5 +1,5 @@
-"""This app's own tables: saved plans and the attempts to open them (families); the
-organisation's details, its contacts and support services, and content sign-offs (staff).
+"""This app's own tables: saved plans, the attempts to open them and the PDFs made (families);
+the organisation's details, its contacts and support services, and content sign-offs (staff).
 
 The family's answers in progress live in Django's session table (see answers.py). Neither
 they nor saved plans are ever registered in the admin.
@@ -47,6 +47,18 @@ class ReturnAttempt(models.Model):
     Kept in the database, not in a process's memory, so the limit holds across every worker
     process and every app server that shares the database. `client` is a keyed hash of the
     internet address, never the address itself."""
+
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "at"])]
+
+
+class PdfRender(models.Model):
+    """A handout PDF made for a session, counted to limit how many one session makes.
+
+    `client` is a keyed hash of the session key, never the key itself (see throttle.py)."""
 
     client = models.CharField(max_length=64)
     at = models.DateTimeField(db_index=True)

@@ -21,12 +21,15 @@ def question_url(question, changing=False):
     return f"{url}?change=1" if changing else url
 
 
-def pdf_response(request, make_pdf, filename, what="handout", page_url="", attachment=False):
+def pdf_response(request, make_pdf, filename, what="handout", page_url="", attachment=False, let_through=()):
     """The PDF that make_pdf() makes, or a plain page saying it could not be made (never a
     stack trace); page_url is the printable page to print instead (default: the handout).
-    `attachment`: the browser saves it as a file rather than showing it."""
+    `attachment`: the browser saves it as a file rather than showing it. Exceptions in
+    `let_through` are the caller's to answer."""
     try:
         pdf = make_pdf()
+    except let_through:
+        raise
     except Exception:  # any failure in the PDF library: a clear page, never a stack trace
         logger.exception("The %s PDF could not be made", what)  # the exception only: no answers
         failed = {"page_title": "We could not make the PDF", "page_url": page_url}

@@ -50,21 +50,15 @@ def live(plan_id) -> SavedPlan | None:
 class Saved:
     plan: SavedPlan
     code: str
-    new_code: bool  # a code was made just now
-    replaced_code: bool  # ... and it replaced an older one, which no longer works
+    replaced_code: bool  # a new code for a plan saved before: its old code no longer works
 
 
-def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = None, weigh_up=None) -> Saved:
-    """Save these answers. Into the same plan under the same code when the family's device
-    still knows that code; otherwise under a new code (an older one for this plan stops working)."""
+def save(answers: dict, questions: dict, plan_id=None, weigh_up=None) -> Saved:
+    """Save these answers under a new code: into the plan saved before, if it is still there
+    (its old code stops working), or a new plan. To keep a plan's code, update() it instead."""
     now = timezone.now()
     data = SavedPlan.pack(answers, questions, FORMAT, weigh_up)
     plan = live(plan_id)
-    if plan is not None and known_code and matches(plan, known_code):
-        plan.data, plan.saved_at, plan.expires_at = data, now, expiry(now)
-        plan.code_hash = code_hashes(known_code)[0]
-        plan.save()
-        return Saved(plan, known_code, new_code=False, replaced_code=False)
     replacing = plan is not None
     for _ in range(5):  # a repeated code is vanishingly unlikely; the unique index catches it
         code = codes.new_code()
@@ -79,7 +73,7 @@ def save(answers: dict, questions: dict, plan_id=None, known_code: str | None = 
                         code_hashes(code)[0], data, now, expiry(now)
                     )
                     plan.save()
-            return Saved(plan, code, new_code=True, replaced_code=replacing)
+            return Saved(plan, code, replaced_code=replacing)
         except IntegrityError:
             continue
     raise RuntimeError("Could not make a unique return code")

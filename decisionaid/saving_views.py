@@ -11,20 +11,26 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid import codes, journey, plans, throttle
 from decisionaid.answers import Answers
+from decisionaid.cleaning import plain_text
 from decisionaid.pages import question_url, render_page
 from decisionaid.presenters import return_code
 
-# The return code is kept only on the family's own device, in a signed cookie: never in the
+# The return code is kept only on the family's own device, in signed cookies: never in the
 # database (which keeps only a hash), never in a URL (which logs keep). Signed, so no code the
 # server did not issue is ever looked up through a cookie, outside the limit on guesses.
+# A copy goes only to each page that shows the code or needs it (a cookie's Path), never with
+# every request: the code page, the handout and its PDF, and "I have a return code", where a
+# device's own code is never held back by the limit on wrong codes.
+CODE_COOKIES = {
+    "return_code": "saved", "return_code_h": "handout", "return_code_p": "handout_pdf", "return_code_r": "return",
+}
 # On a shared device the code is shown once, from a cookie that lasts minutes, after the
 # answers have been erased from the tablet.
-CODE_COOKIE = "return_code"
 CODE_ONCE_COOKIE = "return_code_once"
 CODE_COOKIE_SALT = "decisionaid.return-code"
 SHOW_ONCE_SECONDS = 10 * 60
@@ -46,23 +52,31 @@ def long_date(moment) -> str:
     return dateformat.format(timezone.localdate(moment), "j F Y")
 
 
+def code_cookies(once=False) -> dict:
+    """{cookie name: the one path it is sent to}"""
+    return {CODE_ONCE_COOKIE: reverse("saved")} if once else {n: reverse(page) for n, page in CODE_COOKIES.items()}
+
+
 def remembered_code(request, once=False) -> str | None:
-    name, max_age = (CODE_ONCE_COOKIE, SHOW_ONCE_SECONDS) if once else (CODE_COOKIE, settings.SESSION_COOKIE_AGE)
-    value = request.get_signed_cookie(name, default=None, salt=CODE_COOKIE_SALT, max_age=max_age)
-    return codes.normalise(value) if value else None
+    max_age = SHOW_ONCE_SECONDS if once else settings.SESSION_COOKIE_AGE
+    for name in code_cookies(once):  # only this page's copy, if any, came with the request
+        if value := request.get_signed_cookie(name, default=None, salt=CODE_COOKIE_SALT, max_age=max_age):
+            return codes.normalise(value)
+    return None
 
 
 def remember_code(response, code, once=False):
-    name, max_age = (CODE_ONCE_COOKIE, SHOW_ONCE_SECONDS) if once else (CODE_COOKIE, settings.SESSION_COOKIE_AGE)
-    response.set_signed_cookie(
-        name, codes.for_link(code), salt=CODE_COOKIE_SALT, max_age=max_age,
-        secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
-    )
+    max_age = SHOW_ONCE_SECONDS if once else settings.SESSION_COOKIE_AGE
+    for name, path in code_cookies(once).items():
+        response.set_signed_cookie(
+            name, codes.for_link(code), salt=CODE_COOKIE_SALT, max_age=max_age, path=path,
+            secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
+        )
 
 
 def forget_codes(response):
-    response.delete_cookie(CODE_COOKIE, samesite="Lax")
-    response.delete_cookie(CODE_ONCE_COOKIE, samesite="Lax")
+    for name, path in {**code_cookies(), **code_cookies(once=True)}.items():
+        response.delete_cookie(name, path=path, samesite="Lax")
 
 
 def save_offer(store) -> dict:
@@ -97,21 +111,30 @@ def save_for_later(request):
     store = Answers(request.session)
     if not store.data:
         return redirect("start")
-    return save_and_show_code(request, store)
+    return save_and_show_code(request, store, new_code=request.POST.get("new_code") == "1")
 
 
-def save_and_show_code(request, store):
-    saved = plans.save(store.data, store.questions_to_bring, store.saved_plan_id, remembered_code(request),
-                       weigh_up=store.weigh_up)
+def save_and_show_code(request, store, new_code=False):
+    """Save, and show the code. Answers saved before are saved again under the same code, which
+    the code page shows if this device has it; a new code only when asked for ("Get a new return
+    code"), or on a shared tablet, which keeps no code to show."""
+    plan = plans.live(store.saved_plan_id)
+    if plan is not None and not new_code and not store.is_shared_device:
+        plans.update(plan.pk, store.data, store.questions_to_bring, store.weigh_up)
+        request.session.cycle_key()
+        return redirect("saved")
+    saved = plans.save(store.data, store.questions_to_bring, store.saved_plan_id, store.weigh_up)
     if store.is_shared_device:
         # A shared tablet: nothing of this family's stays on it. The code is shown once, on
         # a fresh page (so nothing of the old one stays either), then forgotten.
         store.clear()
         store.mark_shared_device()
+        store.note_erased_after_saving()
         response = (HttpResponseClientRedirect if request.htmx else HttpResponseRedirect)(reverse("saved"))
         forget_codes(response)
         remember_code(response, saved.code, once=True)
     else:
+        request.session.cycle_key()  # a session key set before this (by anyone) stops working
         store.link_saved_plan(saved.plan.pk)
         response = redirect("saved")
         remember_code(response, saved.code)
@@ -121,7 +144,7 @@ def save_and_show_code(request, store):
 
 
 @never_cache
-@require_GET
+@require_safe
 def saved(request):
     store = Answers(request.session)
     once = remembered_code(request, once=True)
@@ -132,7 +155,7 @@ def saved(request):
             "expires": plan.expires_at,
             "code": return_code(once, return_url(request)),
         })
-        response.delete_cookie(CODE_ONCE_COOKIE, samesite="Lax")
+        response.delete_cookie(CODE_ONCE_COOKIE, path=reverse("saved"), samesite="Lax")
         return response
     plan = plans.live(store.saved_plan_id)
     if plan is None:  # nothing saved, or shown once already, or deleted or expired meanwhile
@@ -178,21 +201,25 @@ def wait_in_words(seconds: int) -> str:
     return "a minute" if minutes == 1 else f"{minutes} minutes"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def return_with_code(request):
     """'I have a return code': open saved answers in a new session on this device."""
     store = Answers(request.session)
     typed, error, status = "", "", 200
     if request.method == "POST":
-        typed = request.POST.get("code", "").strip()
+        typed = plain_text(request.POST.get("code", "")).strip()
+        # A code this device was given is never held back by strangers' wrong guesses.
+        own_code = bool(typed) and codes.normalise(typed) == remembered_code(request)
+        ticket = None
         if not typed:
             error = ENTER_CODE
-        elif (ticket := throttle.begin(request.META)) is None:
+        elif not own_code and (ticket := throttle.begin(request.META)) is None:
             error, status = TOO_MANY_TRIES.format(wait=wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS)), 429
         elif (plan := plans.find(typed)) is None:
             error = WRONG_CODE
         else:
-            throttle.right_code(ticket)
+            if ticket is not None:
+                throttle.right_code(ticket)
             return restore_saved_plan(request, store, plan, codes.normalise(typed))
     return render_page(
         request,

@@ -14,16 +14,31 @@ def env_flag(name, default=False):
     return os.environ.get(name, "1" if default else "0") == "1"
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def secret_key_from_environment():
+    """DJANGO_SECRET_KEY, or the contents of the file DJANGO_SECRET_KEY_FILE names (so `make serve`
+    never puts the key on a command line, where logs and the process list would show it)."""
+    key = os.environ.get("DJANGO_SECRET_KEY", "")
+    if not key and os.environ.get("DJANGO_SECRET_KEY_FILE"):
+        key = Path(os.environ["DJANGO_SECRET_KEY_FILE"]).read_text().strip()
+    return key
+
+
 DEBUG = env_flag("DJANGO_DEBUG")
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+TESTING = bool(os.environ.get("PYTEST_VERSION"))  # the test suite serves plain HTTP, debug off
+SECRET_KEY = secret_key_from_environment()
 if not SECRET_KEY:
-    if not DEBUG and not os.environ.get("PYTEST_VERSION"):
+    if not DEBUG and not TESTING:
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local use).")
     SECRET_KEY = "insecure-local-development-key-never-use-in-production"
+# Rotating the key: the new key in DJANGO_SECRET_KEY, the old ones here (comma-separated), so
+# sessions, return-code cookies and saved plans made under them still open.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
-ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
-]
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
     "django.contrib.sessions",
@@ -36,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files carry these headers too.
+    "decisionaid.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here (zstd, brotli or gzip, whichever the browser takes); static
     # files never reach it: whitenoise answers them above, from files compressed once by
@@ -43,14 +60,15 @@ MIDDLEWARE = [
     # "Performance budgets".
     "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "decisionaid.middleware.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "decisionaid.middleware.restore_own_origin",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "decisionaid.middleware.permissions_policy",
+    # One change at a time to a family's answers (sessions.py): it wraps every use of them.
+    "decisionaid.middleware.one_change_at_a_time",
     "decisionaid.middleware.shared_device_expiry",
 ]
 
@@ -84,33 +102,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # is locked": a write transaction takes its lock when it begins (IMMEDIATE), not halfway, so
     # a waiting writer waits (up to `timeout` seconds) instead of failing; WAL lets pages be
     # read while a session is written. Other databases (DATABASE_URL) are left as they are.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    )
+    # Options in DATABASE_URL's query string (`?timeout=2`) win over these.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The family's answers live only in the server-side session (a database row), never in a
 # cookie's content, so they survive a server restart and "Start over" can delete them.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, kept to the app's promises: see sessions.py.
+SESSION_ENGINE = "decisionaid.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("DECISIONAID_SESSION_AGE", 14 * 24 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "decisionaid.views.csrf_failure"
 
-# Production sets DJANGO_HTTPS=1 (README: deploying); `check --deploy` insists on it.
-HTTPS = env_flag("DJANGO_HTTPS")
+# Secure by default: with debug off the site is served over HTTPS only (secure cookies, HSTS,
+# HTTP redirected), unless DJANGO_HTTPS=0 says otherwise, as `make serve` on loopback does.
+HTTPS = env_flag("DJANGO_HTTPS", default=not DEBUG and not TESTING)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_flag("DJANGO_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
-# Behind a proxy that ends TLS (see README: deploying), trust its scheme header, and take the
-# family's address from the last X-Forwarded-For entry (for the return-code limit).
+# Preloading is a promise to browsers that is slow to take back, so a deployment opts in.
+SECURE_HSTS_PRELOAD = HTTPS and env_flag("DJANGO_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Behind a proxy that ends TLS (see README: deploying), trust its scheme header. For the
+# return-code limit, the family's address is the X-Forwarded-For entry added by the farthest of
+# our own proxies: DJANGO_PROXY_HOPS of them (one, unless set), each adding one entry on the right.
 BEHIND_PROXY = env_flag("DJANGO_BEHIND_PROXY")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+PROXY_HOPS = int(os.environ.get("DJANGO_PROXY_HOPS", 1 if BEHIND_PROXY else 0))
 
 # A shared clinic tablet: answers last only for this browser session, and are erased on the
 # server after a spell of inactivity (a warning first). A clinic can switch it on for every
@@ -121,11 +147,30 @@ SHARED_DEVICE_GRACE_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_GRAC
 
 # Save and continue later (see plans.py): a saved plan is kept this many days after it was
 # last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are limited per
-# client and overall within a sliding window; the counts live in the database.
+# client within a sliding window (the counts live in the database); many from all clients
+# together are only logged, never refused, so no stranger can lock families out (throttle.py).
 SAVED_PLAN_DAYS = int(os.environ.get("DECISIONAID_SAVED_PLAN_DAYS", 90))
 RETURN_ATTEMPTS_PER_CLIENT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_PER_CLIENT", 10))
-RETURN_ATTEMPTS_OVERALL = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_OVERALL", 500))
+RETURN_ATTEMPTS_ALERT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_ALERT", 500))
 RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_WINDOW_SECONDS", 15 * 60))
+
+# The handout PDF (pdfs.py) takes a second or two of a worker: each is kept in memory for the
+# session that made it, a session may make only so many, and only so many are made at once on
+# this machine (the others wait a little, then get "please try again"), so PDFs never take
+# every worker from the other pages.
+PDFS_PER_SESSION = int(os.environ.get("DECISIONAID_PDFS_PER_SESSION", 10))
+PDF_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_PDF_WINDOW_SECONDS", 10 * 60))
+PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
+PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 10))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pdfs": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pdfs",
+        "TIMEOUT": PDF_WINDOW_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 30},
+    },
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -158,8 +203,9 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-# Browsers send "Origin: null" on form posts under no-referrer: see middleware.restore_own_origin.
-SECURE_REFERRER_POLICY = "no-referrer"
+# No address of ours ever leaves the site; this site's own form posts still carry a real Origin
+# header, which Django's CSRF check compares with the host.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

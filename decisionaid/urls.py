@@ -38,4 +38,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler500 = "decisionaid.views.server_error"
+handler500 = "decisionaid.faults.server_error"

@@ -6,11 +6,9 @@ from the same template.
 
 import functools
 import re
-import sys
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -18,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid import (
@@ -27,6 +25,7 @@ from decisionaid import (
     hospital,
     journey,
     library,
+    pdfs,
     plans,
     presenters,
     readability,
@@ -35,7 +34,10 @@ from decisionaid import (
     weighing,
 )
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
+from decisionaid.cleaning import plain_text
+from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
+from decisionaid.middleware import ERASED_FOR_PRIVACY
 from decisionaid.pages import pdf_response, question_url, render_page
 from decisionaid.presenters import answer_rows, glossary_a_to_z, option_context, summary_context
 from decisionaid.saving_views import (
@@ -49,12 +51,15 @@ from decisionaid.saving_views import (
 )
 
 ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+TRY_AGAIN = "Sorry, please try again"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     store = Answers(request.session)
     if request.method == "POST":  # "Start now", perhaps on a shared device
+        request.session.cycle_key()  # a session key set before this (by anyone) stops working
+        store.start_again()
         if request.POST.get("shared_device") == "yes":
             store.mark_shared_device()
         return redirect(question_url(catalogue.load().questions[0]))
@@ -76,7 +81,10 @@ def start(request):
 
 @require_POST
 def still_here(request):
-    """'I'm still here' on a shared device: the middleware has already noted the activity."""
+    """'I'm still here' on a shared device, or the page saying it is in use (typing, scrolling,
+    tapping): the middleware has already noted the time."""
+    if request.POST.get("in_use"):
+        return HttpResponse(status=204)
     next_url = request.POST.get("next", "")
     # Only a path on this site: never another site, never a name redirect() would look up.
     is_local_path = next_url.startswith("/") and url_has_allowed_host_and_scheme(
@@ -85,7 +93,7 @@ def still_here(request):
     return HttpResponseRedirect(next_url if is_local_path else reverse("start"))
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render_page(
         request,
@@ -94,6 +102,7 @@ def privacy(request):
             "page_title": "Your privacy",
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "shared_grace": seconds_in_words(settings.SHARED_DEVICE_GRACE_SECONDS),
             "saved_days": settings.SAVED_PLAN_DAYS,
             "attempt_window": wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS),
             "hospital": hospital.Details(),
@@ -101,14 +110,7 @@ def privacy(request):
     )
 
 
-def server_error(request):
-    """A plain page, never a stack trace; database trouble asks the family to try again."""
-    database_trouble = isinstance(sys.exc_info()[1], DatabaseError)
-    html = render_to_string("500.html", {"database_trouble": database_trouble})
-    return HttpResponse(html, status=503 if database_trouble else 500)
-
-
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question(request, question_id):
     question = catalogue.load().question(question_id)
     if question is None:
@@ -138,7 +140,13 @@ def question(request, question_id):
             return redirect(where_next(answers, question, changing))
     else:
         form = QuestionForm(question, initial=initial_for(question, answers.get(question.id)))
+    return question_page(request, question, form, store, changing)
 
+
+def question_page(request, question, form, store, changing, problem="", status=200):
+    """The question with its form; `problem` heads the error summary when the trouble was ours
+    (faults.py), under "Sorry, please try again"."""
+    answers = store.data
     previous = journey.previous_question(answers, question)
     back_url = (
         reverse("check_answers") if changing
@@ -147,6 +155,8 @@ def question(request, question_id):
     )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
+    if problem:
+        errors.insert(0, {"anchor": groups[0]["anchor"], "error": problem})
     shown = journey.progress(answers, question)
     if shown.names_the_decision:  # the words naming the decision describe the question too
         groups[0]["describedby"] = f"part-intro {groups[0]['describedby']}".strip()
@@ -154,7 +164,9 @@ def question(request, question_id):
         request,
         "question.html",
         {
-            "page_title": f"Error: {question.text}" if errors else question.text,
+            "page_title": f"{TRY_AGAIN}: {question.text}" if problem
+            else f"Error: {question.text}" if errors else question.text,
+            "error_title": TRY_AGAIN if problem else "",
             "question": question,
             "groups": groups,
             "errors": errors,
@@ -165,6 +177,7 @@ def question(request, question_id):
             "changing": changing,
             "save_offer": save_offer(store),
         },
+        status=status,
     )
     if errors and request.htmx:
         response["HX-Push-Url"] = "false"  # same page again: no new history entry
@@ -183,10 +196,12 @@ def where_next(answers, question, changing):
     return question_url(unanswered) if unanswered else reverse("check_answers")
 
 
-@require_GET
+@require_safe
 def check_answers(request):
     store = Answers(request.session)
     answers = store.data
+    if store.erased_after_saving:
+        return erased_after_saving(request)
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
     weigh_up = weighing.WeighUp.from_session(store.weigh_up)
@@ -217,10 +232,12 @@ def unfinished_journey(request, answers):
     return redirect(question_url(unanswered))
 
 
-@require_GET
+@require_safe
 def summary(request):
     store = Answers(request.session)
     answers = store.data
+    if store.erased_after_saving:
+        return erased_after_saving(request)
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
     context = summary_context(answers, store.questions_to_bring, store.weigh_up)
@@ -229,7 +246,7 @@ def summary(request):
     })
 
 
-@require_GET
+@require_safe
 def option_page(request, option_id):
     """One option with all of its detail; open to anyone, tailored once the journey is complete."""
     content = library.load()
@@ -242,7 +259,7 @@ def option_page(request, option_id):
     return render_page(request, "option.html", {**context, "saved": request.GET.get("saved") == "1"})
 
 
-@require_GET
+@require_safe
 def compare(request):
     """The options side by side: grouped as the family's summary groups them, else A to Z."""
     content = library.load()
@@ -269,7 +286,22 @@ def questions_to_bring(request):
     answers = store.data
     if redirect_to := unfinished_journey(request, answers):
         return redirect_to
-    result = tailoring.summarise(answers)
+    chosen, own, new_question = questions_posted(request, store)
+    if error := own_question_error(new_question, own):
+        # Keep the ticks, and give the question back in its box, with the error beside it and
+        # in the error summary at the top (where a page without JavaScript opens).
+        store.replace_questions_to_bring(chosen, own)
+        return own_question_page(request, store, store.questions_to_bring, new_question, error)
+    if new_question and new_question not in own:
+        own.append(new_question)
+    store.replace_questions_to_bring(chosen, own)
+    keep_saved_plan_current(store)
+    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
+
+
+def questions_posted(request, store):
+    """(ticked question ids, the family's own questions, the new one typed) from the form."""
+    result = tailoring.summarise(store.data)
     known = {q.id for q in result.suggested_questions}
     shown = set(request.POST.getlist("offered")) & known
     ticked = set(request.POST.getlist("chosen")) & shown
@@ -277,23 +309,24 @@ def questions_to_bring(request):
     chosen = [i for i in result.questions_in_order if i in kept | ticked]
     own = store.questions_to_bring["own"]
     remove = request.POST.get("remove", "")
-    if remove.isascii() and remove.isdigit() and int(remove) < len(own):
+    if remove.isascii() and remove.isdigit() and int(remove) < len(own):  # not "²", which isdigit() too
         own.pop(int(remove))
-    new_question = request.POST.get("own_question", "").strip()
-    if error := own_question_error(new_question, own):
-        # Keep the ticks, and give the question back in its box, with the error beside it and
-        # in the error summary at the top (where a page without JavaScript opens).
-        store.replace_questions_to_bring(chosen, own)
-        context = summary_context(answers, store.questions_to_bring, store.weigh_up)
-        context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                       own_question_draft=new_question, errors=[{"anchor": "own-question", "error": error}],
-                       save_offer=save_offer(store))
-        return render_page(request, "summary.html", context)
-    if new_question and new_question not in own:
-        own.append(new_question)
-    store.replace_questions_to_bring(chosen, own)
-    keep_saved_plan_current(store)
-    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
+    return chosen, own, plain_text(request.POST.get("own_question", "")).strip()
+
+
+def own_question_page(request, store, questions, draft, error, status=200):
+    """The summary again, the family's question back in its box, with the error beside it and
+    in the error summary at the top."""
+    context = summary_context(store.data, questions, store.weigh_up)
+    context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
+                   own_question_draft=draft, errors=[{"anchor": "own-question", "error": error}],
+                   save_offer=save_offer(store))
+    return render_page(request, "summary.html", context, status=status)
+
+
+def erased_after_saving(request):
+    """A shared device erased the answers it saved: say so, and how to open them again."""
+    return render_page(request, "erased_after_saving.html", {"page_title": "Your answers were erased from this device"})
 
 
 def back_to(path) -> str:
@@ -318,8 +351,11 @@ def own_question_error(new_question: str, own: list[str]) -> str:
     return ""
 
 
-def handout_not_ready(request, answers):
+def handout_not_ready(request, store):
     """Before the journey is complete: a page that explains why, or None when it is."""
+    if store.erased_after_saving:
+        return erased_after_saving(request)
+    answers = store.data
     unanswered = journey.first_unanswered(answers)
     if unanswered is None:
         return None
@@ -343,13 +379,13 @@ def handout_view(view):
             return HttpResponseClientRedirect(request.get_full_path())
         return view(request)
 
-    return require_GET(wrapped)
+    return require_safe(wrapped)
 
 
 @handout_view
 def handout_page(request):
     store = Answers(request.session)
-    if not_ready := handout_not_ready(request, store.data):
+    if not_ready := handout_not_ready(request, store):
         return not_ready
     return render(request, "handout.html", handout_for(request, store))
 
@@ -357,15 +393,30 @@ def handout_page(request):
 @handout_view
 def handout_pdf(request):
     store = Answers(request.session)
-    if not_ready := handout_not_ready(request, store.data):
+    if not_ready := handout_not_ready(request, store):
         return not_ready
     context = handout_for(request, store)
     filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
-    # A download, as the button says: opened inline, a phone shows it and saves nothing.
-    return pdf_response(request, lambda: handout.render_pdf(context), filename, attachment=True)
+    try:  # one PDF at a time on the machine, a few per session, the same answers' PDF kept (pdfs.py)
+        # A download, as the button says: opened inline, a phone shows it and saves nothing.
+        return pdf_response(request, lambda: pdfs.pdf_for(request.session.session_key, context), filename,
+                            attachment=True, let_through=(pdfs.TooMany, pdfs.Busy))
+    except pdfs.TooMany:
+        return pdf_later(request, "too-many", status=429)
+    except pdfs.Busy:
+        return pdf_later(request, "busy", status=503)
 
 
-@require_GET
+def pdf_later(request, reason, status):
+    minutes = max(1, settings.PDF_WINDOW_SECONDS // 60) if reason == "too-many" else 1
+    response = render(request, "handout_pdf_later.html", {
+        "page_title": "Please try the PDF again soon", "reason": reason, "minutes": minutes,
+    }, status=status)
+    response["Retry-After"] = str(minutes * 60)
+    return response
+
+
+@require_safe
 def about(request):
     return render_page(
         request,
@@ -382,7 +433,7 @@ def about(request):
     )
 
 
-@require_GET
+@require_safe
 def words(request):
     """Every medical word the tool explains, A to Z: each "Words used here" links here."""
     content = library.load()
@@ -394,7 +445,7 @@ def words(request):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start_over(request):
     """GET asks first (the page a browser without JavaScript opens; with it, a dialog asks).
     POST erases."""
@@ -405,7 +456,9 @@ def start_over(request):
         })
     plan = plans.live(store.saved_plan_id)
     store.clear()
-    if plan is None:
+    if request.POST.get("reason") == "not-in-use":  # a shared device's page, after its warning
+        messages.info(request, ERASED_FOR_PRIVACY)
+    elif plan is None:
         messages.success(request, "Everything you entered has been erased from this device and our server.")
     else:
         messages.success(
@@ -424,16 +477,22 @@ def csrf_failure(request, reason=""):
     return render(request, "csrf_failure.html", {"retry_url": request.path}, status=403)
 
 
+def server_error(request):
+    from decisionaid import faults  # noqa: PLC0415 - faults imports this module
+
+    return faults.server_error(request)
+
+
 ERROR_PAGES = {
     400: lambda request: defaults.bad_request(request, None),
     403: csrf_failure,
     404: lambda request: defaults.page_not_found(request, Http404()),
-    500: server_error,
+    500: lambda request: server_error(request),
     503: lambda request: HttpResponse(render_to_string("500.html", {"database_trouble": True}), status=503),
 }
 
 
-@require_GET
+@require_safe
 def error_page(request, status):
     """The error pages families see, to look at while developing: debug mode (`make run`)
     shows Django's own screens in their place. Outside debug mode there is nothing here."""

@@ -74,3 +74,11 @@ def hospital_details():
                            when_to_call="Monday to Friday, 9am to 5pm", order=1)
     SupportService.objects.create(name="Hospital social work team", offers="Help with money, travel and time off work",
                                   reach="020 7946 0999")
+
+
+def forget_code_cookies(client):
+    """The device loses its copies of the return code (cleared cookies, another browser)."""
+    from decisionaid.saving_views import CODE_COOKIES
+
+    for name in CODE_COOKIES:
+        client.cookies.pop(name, None)

@@ -1,11 +1,14 @@
 """Real app server processes (gunicorn, production settings) for restart and scale-out tests."""
 
+import http.cookiejar
+import itertools
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -22,7 +25,8 @@ def free_port():
 
 def server_env(database_url):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
-    return {**env, "DATABASE_URL": database_url, "DJANGO_SECRET_KEY": SECRET, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    return {**env, "DATABASE_URL": database_url, "DJANGO_SECRET_KEY": SECRET, "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_HTTPS": "0"}  # plain HTTP on loopback, as `make serve` runs
 
 
 def migrate(database_url):
@@ -47,16 +51,17 @@ def database_for_servers(tmp_path):
 
 
 class AppServer:
-    def __init__(self, database_url, port=None, env=None):
+    def __init__(self, database_url, port=None, env=None, workers=2):
         self.database_url = database_url
         self.env = env or {}
+        self.workers = workers
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
     def start(self):
         self.process = subprocess.Popen(
-            [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
+            [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers)],
             cwd=ROOT, env={**server_env(self.database_url), **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so stop() takes the workers too
         )
@@ -79,3 +84,54 @@ class AppServer:
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # each step is its own request, so the next one can go to the other server
+
+
+class AlternatingFamily:
+    """One browser's cookies, each request sent to the next server in turn."""
+
+    def __init__(self, servers):
+        self.servers = itertools.cycle(servers)
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirects
+        )
+        self.served_by = []
+
+    def request(self, path, data=None):
+        server = next(self.servers)
+        self.served_by.append(server.port)
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(server.url + path, body, timeout=30) as response:
+                return response.status, "", response.read().decode()
+        except urllib.error.HTTPError as response:  # a redirect, or an error to report
+            return response.code, response.headers.get("Location", ""), response.read().decode()
+
+    def post(self, path, data):
+        token = next(c.value for c in self.cookies if c.name == "csrftoken")
+        return self.request(path, {**data, "csrfmiddlewaretoken": token})
+
+
+def form_data(question, answer):
+    if question.kind == "grid":
+        return dict(answer)
+    return {"answer": answer}
+
+
+def answer_in_turn(family, answers):
+    """Post these answers one question at a time, in the journey's order, from the start page."""
+    from decisionaid import journey
+
+    if not any(c.name == "csrftoken" for c in family.cookies):
+        assert family.request("/")[0] == 200
+    given = {}
+    while (question := journey.first_unanswered(given)) is not None and question.id in answers:
+        status, _, _ = family.post(f"/questions/{question.id}/", form_data(question, answers[question.id]))
+        assert status == 302, (question.id, status)
+        given[question.id] = answers[question.id]
+    return given

@@ -25,7 +25,8 @@ def all_within_budget():
     ]
     return budgets.Results(pages=pages_, floor_ms=3.0, typical_pdf_seconds=0.4,
                            static_cache_control={CSS: YEAR_CACHE}, htmx_partial_is_partial=True,
-                           load_errors=0, load_journeys_done=150, load_families=50)
+                           load_errors=0, load_journeys_done=150, load_families=50,
+                           about_quiet_ms=12.0, about_during_pdfs_ms=30.0)
 
 
 def test_all_within_budget_passes():
@@ -49,6 +50,7 @@ def test_all_within_budget_passes():
         (lambda r: setattr(r, "htmx_partial_is_partial", False), "whole page, not the partial"),
         (lambda r: setattr(r, "load_errors", 2), "load: 2 error(s)"),
         (lambda r: setattr(r, "load_journeys_done", 49), "load: only 49 journeys finished"),
+        (lambda r: setattr(r, "about_during_pdfs_ms", 36.1), "/about/ while PDFs are made: 36.1 ms is 3.0x its median alone"),
     ],
 )
 def test_each_budget_fails_when_its_number_is_over(change, complaint):
@@ -152,3 +154,4 @@ def test_a_page_timed_again_is_judged_against_the_floor_of_its_own_pass():
     assert budgets.failures(results)
     results.pages[1].floor_ms = 5.0  # ...but 2.4x the floor timed alongside it
     assert budgets.failures(results) == []
+

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from decisionaid import library, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
-from tests.helpers import complete_answers
+from tests.helpers import complete_answers, forget_code_cookies
 
 pytestmark = pytest.mark.django_db
 
@@ -126,10 +126,10 @@ def test_handout_before_the_journey_is_complete_explains_and_links(client):
 def test_a_pdf_failure_shows_a_clear_page_and_is_logged(client, monkeypatch, caplog):
     family(client)
 
-    def broken(context):
+    def broken(html):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.handout.render_pdf", broken)
+    monkeypatch.setattr("decisionaid.handout.pdf_from_html", broken)
     page = client.get("/handout.pdf")
     assert page.status_code == 503
     assert b"We could not make the PDF" in page.content and b"Traceback" not in page.content
@@ -154,7 +154,7 @@ def test_a_saved_plan_puts_the_code_and_qr_code_on_the_handout_within_the_budget
 def test_the_handout_says_a_plan_is_saved_even_where_the_code_is_not_known(client):
     family(client)
     client.post("/save/")
-    client.cookies.pop("return_code")
+    forget_code_cookies(client)
     html = client.get("/handout/").content.decode()
     assert "Our answers are saved until" in html and "<svg" not in html.split("saved-code")[1]
 

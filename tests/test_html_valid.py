@@ -9,9 +9,9 @@ import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-from decisionaid import journey, library, tailoring
+from decisionaid import journey, library, pdfs, tailoring
 from decisionaid.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION_KEY
-from tests.helpers import EVERY_QUESTION, answers_before, complete_answers
+from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, forget_code_cookies
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -51,8 +51,14 @@ def every_page(client, monkeypatch):
     yield "own-question-limit", client.post("/summary/questions/", {"own_question": "One more?"})
     yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.handout.render_pdf", pdf_library_fails)
+        patched.setattr("decisionaid.handout.pdf_from_html", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
+    with override_settings(PDFS_PER_SESSION=0):
+        yield "pdf-too-many", client.get("/handout.pdf")
+    held = [pdfs.take_one("render"), pdfs.take_one("wait")]
+    yield "pdf-busy", client.get("/handout.pdf")
+    for place in held:
+        place.close()
     yield "404", client.get("/questions/nope/")
     yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
     store(client, {"cancer-course": "relapsed"})
@@ -62,6 +68,10 @@ def every_page(client, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr("django.contrib.sessions.backends.db.SessionStore.load", database_gone)
         yield "database-trouble", client.get("/questions/risk-group/")
+    store(client, answers_before("hopes"))
+    with monkeypatch.context() as patched:
+        patched.setattr("decisionaid.sessions.SessionStore.save", database_gone)
+        yield "database-trouble-try-again", client.post("/questions/hopes/", {"answer": "Home <soon>"})
     client.raise_request_exception = True
     with override_settings(DEBUG=True):
         for status in (400, 403, 404, 500, 503):
@@ -97,13 +107,15 @@ def saving_pages(client):
     yield "saved", client.get("/saved/")
     for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/"):
         yield f"saved{url}", client.get(url)
-    client.cookies.pop("return_code")
+    forget_code_cookies(client)
     yield "saved-without-code", client.get("/saved/")
     session = client.session
     session["shared_device"] = True
     session.save()
+    yield "shared-device-warning", client.get("/questions/hopes/")
     client.post("/save/")
     yield "saved-shared", client.get("/saved/")
+    yield "erased-after-saving", client.get("/summary/")
 
 
 @pytest.mark.django_db
@@ -112,7 +124,7 @@ def test_every_page_is_valid_html(client, tmp_path, monkeypatch):
         pytest.fail("The Nu HTML Checker needs `npm ci` (vnu-jar) and Java; `make test` installs vnu-jar.")
     files = []
     for name, response in every_page(client, monkeypatch):
-        assert response.status_code in (200, 400, 403, 404, 409, 500, 503), name
+        assert response.status_code in (200, 400, 403, 404, 409, 429, 500, 503), name
         path = tmp_path / f"{name.strip('/').replace('/', '_') or 'page'}.html"
         path.write_bytes(response.content)
         files.append(str(path))

@@ -1,4 +1,5 @@
-"""The limit on wrong return codes: per client and overall, held in the database."""
+"""The limit on wrong return codes: per client, held in the database, and never one that
+strangers can turn against families."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from decisionaid import codes, plans, throttle
 from decisionaid.models import ReturnAttempt
+from tests.test_saving import shown_code
 
 pytestmark = pytest.mark.django_db
 TOO_MANY = "There have been too many tries with codes that did not work."
@@ -35,17 +37,48 @@ def test_a_burst_of_guesses_is_refused(settings):
     assert ReturnAttempt.objects.count() == 10  # refusals leave no rows behind
 
 
-def test_the_limit_is_per_client_until_the_overall_limit(settings):
+def test_the_limit_is_per_client_and_many_wrong_codes_overall_are_only_logged(settings, caplog):
     settings.RETURN_ATTEMPTS_PER_CLIENT = 3
-    settings.RETURN_ATTEMPTS_OVERALL = 7
+    settings.RETURN_ATTEMPTS_ALERT = 7
     statuses = {}
     for n in range(4):  # four clients, three wrong codes each, and one more
         address = f"198.51.100.{n}"
         statuses[address] = [guess(Client(), address=address).status_code for _ in range(4)]
-    assert statuses["198.51.100.0"] == [200, 200, 200, 429]
-    assert statuses["198.51.100.1"] == [200, 200, 200, 429]
-    assert statuses["198.51.100.2"] == [200, 429, 429, 429]  # the overall limit of 7 is reached
-    assert statuses["198.51.100.3"] == [429] * 4
+    assert {tuple(s) for s in statuses.values()} == {(200, 200, 200, 429)}  # the fourth client too
+    alerts = [r for r in caplog.records if r.levelname == "WARNING" and "wrong return codes" in r.getMessage()]
+    assert [r.getMessage() for r in alerts] == [
+        "More than 7 wrong return codes in the last 15 minutes, from all clients together."]
+
+
+def test_forged_addresses_cannot_lock_a_family_out(settings):
+    """The review's attack: behind the proxy setting, with the app reachable directly, 505 wrong
+    codes from one host, each with a forged X-Forwarded-For; then a family, from an address of
+    its own, types its right code."""
+    settings.BEHIND_PROXY, settings.PROXY_HOPS = True, 1
+    right = saved_code()
+    attacker = Client()
+    for n in range(505):
+        forged = f"10.{n // 250}.{n % 250}.1"
+        response = attacker.post("/return/", {"code": codes.new_code()}, REMOTE_ADDR="203.0.113.66",
+                                 HTTP_X_FORWARDED_FOR=forged)
+        assert response.status_code == 200
+    family = Client()
+    assert guess(family, right, address="192.0.2.10").status_code == 302
+
+
+def test_a_device_with_its_own_code_is_not_held_back_by_its_neighbours(settings):
+    """One hospital address (NAT) for many families: ten wrong codes from it, then a family on
+    the same network opens its saved answers on the device it saved them on."""
+    settings.RETURN_ATTEMPTS_PER_CLIENT = 10
+    device = Client()
+    device.post("/questions/cancer-course/", {"answer": "relapsed"}, REMOTE_ADDR="203.0.113.7")
+    device.post("/save/", REMOTE_ADDR="203.0.113.7")
+    right = shown_code(device.get("/saved/").content.decode())
+    stranger = Client()
+    assert [guess(stranger).status_code for _ in range(11)][-1] == 429
+    assert guess(Client(), right).status_code == 429  # another device on that network must wait
+    assert guess(device, right).status_code == 302
+    assert guess(device, codes.new_code()).status_code == 429  # and only for its own code
 
 
 def test_one_household_on_ipv6_counts_as_one_client(settings):
@@ -82,11 +115,15 @@ def test_no_address_is_stored(settings):
     assert "192.0.2.44" not in attempt.client and len(attempt.client) == 64
 
 
-def test_behind_a_proxy_the_address_the_proxy_saw_counts(settings):
-    settings.BEHIND_PROXY = True
-    meta = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9"}
-    assert throttle.client_address(meta) == "203.0.113.9"  # the first entry is the client's to forge
-    settings.BEHIND_PROXY = False
+def test_behind_proxies_the_address_the_farthest_of_ours_saw_counts(settings):
+    meta = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.5, 203.0.113.9"}
+    settings.PROXY_HOPS = 1  # a load balancer
+    assert throttle.client_address(meta) == "203.0.113.9"  # the entries on its left are the client's to forge
+    settings.PROXY_HOPS = 2  # a CDN, then a load balancer
+    assert throttle.client_address(meta) == "198.51.100.5"
+    settings.PROXY_HOPS = 0  # no proxy: the header is anyone's to write
+    assert throttle.client_address(meta) == "10.0.0.2"
+    settings.PROXY_HOPS = 4  # fewer entries than proxies: the request came round them
     assert throttle.client_address(meta) == "10.0.0.2"
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from decisionaid import catalogue, codes, plans, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SAVED_PLAN_KEY, SESSION_KEY
 from decisionaid.models import SavedPlan
-from tests.helpers import complete_answers
+from tests.helpers import complete_answers, forget_code_cookies
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -46,8 +46,8 @@ def shown_code(html: str) -> str:
     return " ".join(words)
 
 
-def save(client, **extra) -> str:
-    response = client.post("/save/", **extra)
+def save(client, data=None, **extra) -> str:
+    response = client.post("/save/", data or {}, **extra)
     assert response.status_code == 302 and response["Location"] == "/saved/"
     return shown_code(client.get("/saved/").content.decode())
 
@@ -153,10 +153,14 @@ def test_saving_again_keeps_the_same_code_and_changes_are_saved_too(client):
 def test_a_device_that_lost_the_code_gets_a_new_one_and_the_old_one_stops_working(client):
     family(client)
     old = save(client)
-    client.cookies.pop("return_code")
+    forget_code_cookies(client)
     page = client.get("/saved/").content.decode()
     assert "we cannot show it again" in page and "Get a new return code" in page
-    new = save(client)
+    # "Save and continue later" again saves under the same code, which this device no longer shows.
+    assert client.post("/save/")["Location"] == "/saved/"
+    assert "Get a new return code" in client.get("/saved/").content.decode()
+    assert restore(old)[1].status_code == 302
+    new = save(client, {"new_code": "1"})  # "Get a new return code"
     assert new != old
     assert SavedPlan.objects.count() == 1
     assert WRONG_CODE in restore(old)[1].content.decode()
@@ -166,6 +170,7 @@ def test_a_device_that_lost_the_code_gets_a_new_one_and_the_old_one_stops_workin
 def test_a_forged_code_cookie_is_never_looked_up(client):
     family(client)
     code = save(client)
+    forget_code_cookies(client)
     client.cookies["return_code"] = codes.for_link(code)  # unsigned: not issued by the server
     page = client.get("/saved/").content.decode()
     assert "Get a new return code" in page and 'class="return-code__words"' not in page
@@ -211,7 +216,7 @@ def test_codes_are_unique_across_many_saves():
     made = [plans.save({"cancer-course": "relapsed"}, {"chosen": [], "own": []}) for _ in range(2000)]
     assert len({saved.code for saved in made}) == 2000
     assert SavedPlan.objects.values("code_hash").distinct().count() == 2000
-    assert all(saved.new_code and not saved.replaced_code for saved in made)
+    assert not any(saved.replaced_code for saved in made)
 
 
 # Restoring -------------------------------------------------------------------------------
@@ -382,6 +387,36 @@ def test_a_shared_tablet_shows_the_code_once_after_erasing_the_answers(client):
     home, restored = restore(code)
     assert restored["Location"] == "/summary/"
     assert OWN_QUESTION in home.get("/summary/").content.decode()
+
+
+def test_after_saving_a_shared_tablet_says_the_answers_were_erased_and_how_to_open_them(client):
+    family(client, shared=True)
+    client.post("/save/")
+    code_page = client.get("/saved/").content.decode()
+    assert "Print or write it down first." in code_page and "Print the code" in code_page
+    for url in ("/summary/", "/handout/", "/handout.pdf", "/check-your-answers/"):
+        page = client.get(url)
+        html = page.content.decode()
+        assert page.status_code == 200, url
+        assert "Your answers were erased from this device" in html, url
+        assert "when you saved your answers, we erased them" in html and 'href="/return/"' in html, url
+    client.post("/", {})  # starting again: a new journey, and the pages are as ever
+    assert client.get("/summary/")["Location"] == "/questions/cancer-course/"
+
+
+def test_the_still_there_warning_says_the_real_time_left_and_offers_saving(client, settings):
+    settings.SHARED_DEVICE_GRACE_SECONDS = 45
+    family(client, shared=True)
+    html = client.get("/questions/hopes/").content.decode()
+    assert "they will be erased in <span data-time-left>45 seconds</span>" in html
+    dialog = html.split('<dialog id="still-here"')[1].split("</dialog>")[0]
+    assert "I'm still here" in dialog and "Save and continue later" in dialog
+    settings.SHARED_DEVICE_GRACE_SECONDS = 600
+    assert "<span data-time-left>10 minutes</span>" in client.get("/questions/hopes/").content.decode()
+    empty = Client()
+    empty.post("/", {"shared_device": "yes"})
+    dialog = empty.get("/questions/cancer-course/").content.decode().split('<dialog id="still-here"')[1]
+    assert "Save and continue later" not in dialog.split("</dialog>")[0]  # nothing to save yet
 
 
 def test_a_shared_tablet_saving_through_htmx_reloads_the_whole_page(client):

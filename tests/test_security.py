@@ -5,16 +5,18 @@ import os
 import secrets
 import subprocess
 import sys
-import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.db import OperationalError
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
-from tests.helpers import complete_answers
+from tests.helpers import answers_before, complete_answers
+from tests.test_handout import family
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,19 +31,61 @@ def test_strict_headers_on_every_page(client):
     assert csp["frame-ancestors"] == "'none'"
     assert "unsafe" not in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "Strict-Transport-Security" not in response  # plain HTTP here
 
 
+def production_env(**settings):
+    """The environment of a server process: nothing of this suite's, nothing of DJANGO_'s, and these."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+    return {**env, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **settings}
+
+
+def deploy_check(env):
+    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
 def test_the_production_settings_pass_djangos_deployment_check():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_HTTPS="1", DJANGO_ALLOWED_HOSTS="aid.example.org")
-    checked = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                             cwd=ROOT, env=env, capture_output=True, text=True)
+    checked = deploy_check(production_env(DJANGO_HTTPS="1", DJANGO_ALLOWED_HOSTS="aid.example.org"))
     assert checked.returncode == 0, checked.stderr + checked.stdout
     assert "no issues" in checked.stdout
+
+
+def test_secure_by_default_the_key_and_the_host_are_all_a_deployment_must_set():
+    checked = deploy_check(production_env(DJANGO_ALLOWED_HOSTS="aid.example.org"))
+    assert checked.returncode == 0, checked.stderr + checked.stdout
+    assert "no issues" in checked.stdout
+
+
+def setting(name, **env):
+    """A setting as a server process with this environment reads it."""
+    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env=production_env(DJANGO_SETTINGS_MODULE="decisionaid.settings", **env))
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def test_https_is_on_unless_turned_off_and_hsts_preload_is_opt_in():
+    assert setting("SECURE_SSL_REDIRECT") == "True" and setting("SESSION_COOKIE_SECURE") == "True"
+    assert setting("SECURE_HSTS_SECONDS") == "31536000"
+    assert setting("SECURE_HSTS_PRELOAD") == "False"
+    assert setting("SECURE_HSTS_PRELOAD", DJANGO_HSTS_PRELOAD="1") == "True"
+    assert setting("SECURE_SSL_REDIRECT", DJANGO_HTTPS="0") == "False"
+    assert setting("SESSION_COOKIE_SECURE", DJANGO_DEBUG="1") == "False"
+
+
+def test_a_sqlite_database_is_readable_by_its_owner_only(tmp_path):
+    database = tmp_path / "db.sqlite3"
+    env = production_env(DATABASE_URL=f"sqlite:///{database}", DJANGO_HTTPS="0")
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("db.sqlite3")]
+    assert database in files
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in files} == {p.name: "0o600" for p in files}
 
 
 def test_hsts_when_https_is_on(client, settings):
@@ -84,18 +128,6 @@ def test_an_oversized_request_gets_a_clear_page(client):
     assert b"We could not read that" in response.content
 
 
-def test_database_trouble_gives_a_plain_try_again_page(client, monkeypatch):
-    client.raise_request_exception = False
-
-    def gone(*args, **kwargs):
-        raise OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", gone)
-    response = client.post("/questions/cancer-course/", {"answer": "relapsed"})
-    assert response.status_code == 503
-    assert b"Sorry, please try again" in response.content and b"Traceback" not in response.content
-
-
 class TestSharedDevice:
     def start_shared(self, client):
         response = client.post("/", {"shared_device": "yes"})
@@ -109,24 +141,45 @@ class TestSharedDevice:
         assert b"data-shared-device" in client.get("/questions/risk-group/").content
         assert b"Are you still there?" in client.get("/questions/risk-group/").content
 
-    def test_the_server_erases_everything_after_the_warning_and_grace(self, client, settings, monkeypatch):
+    def test_the_row_expires_after_the_warning_and_grace_not_in_two_weeks(self, client, settings):
         self.start_shared(client)
-        key = client.cookies["sessionid"].value
-        later = time.time() + settings.SHARED_DEVICE_WARNING_SECONDS + settings.SHARED_DEVICE_GRACE_SECONDS + 1
-        monkeypatch.setattr(time, "time", lambda: later)
+        row = Session.objects.get(session_key=client.cookies["sessionid"].value)
+        lifetime = timedelta(seconds=settings.SHARED_DEVICE_WARNING_SECONDS + settings.SHARED_DEVICE_GRACE_SECONDS)
+        assert timezone.now() < row.expire_date <= timezone.now() + lifetime
+
+    def test_clearsessions_erases_a_tablet_put_down_though_it_never_comes_back(self, client, settings, monkeypatch):
+        self.start_shared(client)
+        home = Client()
+        home.post("/questions/cancer-course/", {"answer": "refractory"})  # not shared: kept two weeks
+        tablet_key, home_key = client.cookies["sessionid"].value, home.cookies["sessionid"].value
+        idle = settings.SHARED_DEVICE_WARNING_SECONDS + settings.SHARED_DEVICE_GRACE_SECONDS
+        call_command("clearsessions")
+        assert Session.objects.filter(session_key=tablet_key).exists()
+        later = timezone.now() + timedelta(seconds=idle + 1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        call_command("clearsessions")
+        assert not Session.objects.filter(session_key=tablet_key).exists()
+        assert Session.objects.filter(session_key=home_key).exists()
+
+    def test_a_tablet_that_comes_back_after_the_time_is_told_and_finds_nothing(self, client, settings, monkeypatch):
+        self.start_shared(client)
+        later = timezone.now() + timedelta(seconds=settings.SHARED_DEVICE_WARNING_SECONDS
+                                           + settings.SHARED_DEVICE_GRACE_SECONDS + 1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
         response = client.get("/questions/risk-group/", follow=True)
         assert response.redirect_chain[0][0] == "/"
         assert b"your answers were erased after a time without use" in response.content
-        assert not Session.objects.filter(session_key=key).exists()
         assert SESSION_KEY not in client.session
 
-    def test_activity_within_the_time_keeps_the_answers(self, client, settings, monkeypatch):
+    def test_use_within_the_time_keeps_the_answers(self, client, settings, monkeypatch):
         self.start_shared(client)
-        soon = time.time() + settings.SHARED_DEVICE_WARNING_SECONDS
-        monkeypatch.setattr(time, "time", lambda: soon)
-        client.post("/still-here/", {"next": "/questions/risk-group/"})
+        soon = timezone.now() + timedelta(seconds=settings.SHARED_DEVICE_WARNING_SECONDS)
+        monkeypatch.setattr(timezone, "now", lambda: soon)
+        assert client.post("/still-here/", {"in_use": "1"}).status_code == 204  # typing, scrolling, tapping
+        row = Session.objects.get(session_key=client.cookies["sessionid"].value)
+        assert row.expire_date > soon + timedelta(seconds=settings.SHARED_DEVICE_WARNING_SECONDS)
         assert client.session[SESSION_KEY] == {"cancer-course": "relapsed"}
-        assert client.session[LAST_SEEN_KEY] == soon
+        assert LAST_SEEN_KEY in client.session
 
     def test_a_clinic_can_make_every_device_shared(self, client, settings):
         settings.SHARED_DEVICE = True
@@ -148,14 +201,16 @@ class TestSharedDevice:
         assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
         assert client.session.get("shared_device") is True
 
-    def test_a_home_device_is_not_timed_out(self, client, monkeypatch):
+    def test_a_home_device_is_not_timed_out(self, client, settings, monkeypatch):
         client.post("/questions/cancer-course/", {"answer": "relapsed"})
-        monkeypatch.setattr(time, "time", lambda: 10**10)
+        later = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+        monkeypatch.setattr(timezone, "now", lambda: later)
         assert client.get("/questions/risk-group/").status_code == 200
 
 
-class TestFormPostsUnderNoReferrer:
-    """Under `Referrer-Policy: no-referrer` browsers post with `Origin: null`."""
+class TestFormPostsUnderSameOriginReferrers:
+    """Under `Referrer-Policy: same-origin` this site's own form posts carry its real origin, and
+    Django's CSRF check compares it with the host, as it was made to."""
 
     def post(self, origin, fetch_site=None, with_token=True, secure=False):
         client = Client(enforce_csrf_checks=True)
@@ -167,14 +222,107 @@ class TestFormPostsUnderNoReferrer:
 
     @pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
     def test_this_sites_own_form_is_accepted(self, secure):
-        assert self.post("null", "same-origin", secure=secure).status_code == 302
+        origin = "https://testserver" if secure else "http://testserver"
+        assert self.post(origin, "same-origin", secure=secure).status_code == 302
+        assert self.post(origin, secure=secure).status_code == 302  # a browser without fetch metadata
 
-    def test_an_older_browser_without_fetch_metadata_is_accepted(self):
-        assert self.post("null").status_code == 302
+    def test_a_null_origin_is_refused_even_with_the_token(self):
+        # A sandboxed frame or a data: page, in a browser too old to send Sec-Fetch-Site.
+        assert self.post("null").status_code == 403
+        assert self.post("null", "same-origin").status_code == 403
 
     def test_a_post_from_another_site_is_refused(self):
         assert self.post("null", "cross-site").status_code == 403
         assert self.post("https://evil.example", "cross-site").status_code == 403
 
     def test_the_token_is_still_required(self):
-        assert self.post("null", "same-origin", with_token=False).status_code == 403
+        assert self.post("http://testserver", "same-origin", with_token=False).status_code == 403
+
+
+class TestNothingKeptInCaches:
+    """Cache-Control: no-store, private on every response that shows what a family entered."""
+
+    def test_every_page_with_answers_is_no_store_the_pdf_too(self, client):
+        family(client)
+        client.post("/save/")
+        responses = {
+            url: client.get(url)
+            for url in ("/", "/questions/hopes/", "/questions/hopes/?change=1", "/check-your-answers/", "/summary/",
+                        "/summary/?saved=1", "/handout/", "/handout.pdf", "/saved/", "/privacy/", "/about/")
+        }
+        responses["htmx partial"] = client.get("/summary/", HTTP_HX_REQUEST="true")
+        responses["HEAD"] = client.head("/summary/")
+        responses["an error, the text kept"] = client.post("/questions/hopes/", {"answer": "x" * 1001})
+        responses["own question too long"] = client.post("/summary/questions/", {"own_question": "y" * 301})
+        responses["a wrong code, shown back"] = Client().post("/return/", {"code": "maple river"})
+        for name, response in responses.items():
+            directives = {d.strip() for d in response["Cache-Control"].split(",")}
+            assert {"no-store", "private"} <= directives, name
+            assert "public" not in directives and "max-age=315360000" not in directives, name
+
+
+class TestSessionKeys:
+    """A session key someone set in a family's browser before (session fixation) stops working
+    when the family starts or saves."""
+
+    def test_start_now_gives_a_new_session_key(self, client):
+        client.get("/")
+        session = client.session
+        session["planted"] = True
+        session.save()
+        planted = session.session_key
+        client.post("/", {"shared_device": "yes"})
+        assert client.cookies["sessionid"].value != planted
+        assert not Session.objects.filter(session_key=planted).exists()
+
+    def test_saving_gives_a_new_session_key_and_keeps_the_answers(self, client):
+        client.post("/questions/cancer-course/", {"answer": "relapsed"})
+        before = client.cookies["sessionid"].value
+        client.post("/save/")
+        after = client.cookies["sessionid"].value
+        assert after != before and not Session.objects.filter(session_key=before).exists()
+        assert client.session[SESSION_KEY] == {"cancer-course": "relapsed"}
+        client.post("/save/")  # saving again, under the same code: a new key again
+        assert client.cookies["sessionid"].value != after
+
+
+def test_head_is_answered_wherever_get_is(client):
+    family(client)
+    for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/handout.pdf",
+                "/about/", "/privacy/", "/return/"):
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert not response.content, url
+
+
+class TestWhatFamiliesType:
+    """Invisible characters never reach the session, the page or the PDF; no input gives a 500."""
+
+    INVISIBLE = "\x00\x01\x07\x1b[31m\x7f\x85\u202e\u2066"
+
+    def test_a_superscript_digit_to_remove_is_not_a_server_error(self, client):
+        family(client)
+        for remove in ("²", "١", "0x1", "-1", "99999999999999999999"):
+            response = client.post("/summary/questions/", {"remove": remove})
+            assert response.status_code == 302, remove
+        assert client.session["questions_to_bring"]["own"]  # nothing removed
+
+    def test_control_and_direction_characters_are_stripped_from_own_questions(self, client):
+        family(client)
+        client.post("/summary/questions/", {"own_question": f"Can we{self.INVISIBLE} go home?"})
+        assert "Can we[31m go home?" in client.session["questions_to_bring"]["own"]
+
+    def test_and_from_free_text_answers(self, client):
+        session = client.session
+        session[SESSION_KEY] = answers_before("hopes")
+        session.save()
+        typed = f"Home\x00 for her\u202e birthday\r\nwith\tus{self.INVISIBLE}"
+        assert client.post("/questions/hopes/", {"answer": typed}).status_code == 302
+        assert client.session[SESSION_KEY]["hopes"] == "Home for her birthday\r\nwith\tus[31m"
+
+
+def test_the_privacy_page_says_exactly_when_a_shared_device_is_erased(client, settings):
+    settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = 300, 30
+    html = client.get("/privacy/").content.decode()
+    assert "If the device is not used for 5 minutes (typing, scrolling and tapping all count as use)" in html
+    assert "30 seconds later your answers are erased from the device and from our server" in html

@@ -42,7 +42,7 @@
     if (xhr.status < 400) return;
     event.detail.shouldSwap = false;
     var page = new DOMParser().parseFromString(xhr.responseText, "text/html");
-    var errorMain = page.getElementById("main");
+    var errorMain = page.getElementById("main") || page.body;  // a full page, or a page's main partial
     var main = document.getElementById("main");
     if (!errorMain || !main) return;
     main.replaceChildren.apply(main, Array.prototype.slice.call(errorMain.childNodes));
@@ -66,39 +66,79 @@
     notice.focus();
   });
 
-  // On a shared device: warn after a spell without use, then erase everything (the server
-  // erases too, on its own clock, if the tablet is simply put down).
+  // On a shared device: warn after a spell without use, then erase everything. Use is whatever
+  // the family does (typing, scrolling, tapping), not only a new page. The server erases on its
+  // own clock too (a tablet simply put down), so the page tells it, now and then, that the
+  // device is in use: at most every minute, and always well before the server's time is up.
   function watchSharedDevice() {
     var body = document.body;
-    if (!body.hasAttribute("data-shared-device")) return;
+    var dialog = document.getElementById("still-here");
+    if (!body.hasAttribute("data-shared-device") || !dialog || !dialog.showModal) return;
     var warnAfter = Number(body.getAttribute("data-warning-seconds")) * 1000;
     var grace = Number(body.getAttribute("data-grace-seconds")) * 1000;
-    var dialog = document.getElementById("still-here");
-    var warnTimer, eraseTimer;
-    function schedule() {
-      clearTimeout(warnTimer);
-      clearTimeout(eraseTimer);
-      warnTimer = setTimeout(warn, warnAfter);
-      var next = dialog && dialog.querySelector("input[name=next]");
+    var tellEvery = Math.min(60000, warnAfter / 4);
+    var stillHere = dialog.querySelector("form[data-still-here]");
+    var timeLeft = dialog.querySelector("[data-time-left]");
+    var lastUse = Date.now();
+    var lastTold = lastUse;
+    var telling = null;
+    var erasing = false;
+
+    function tellServer(extra) {
+      clearTimeout(telling);
+      telling = null;
+      lastTold = Date.now();
+      var data = new FormData(stillHere);
+      if (extra) data.append(extra, "1");
+      // Not following a redirect: if the server has erased meanwhile, the next page says so.
+      return fetch(stillHere.action, { method: "POST", body: data, credentials: "same-origin", redirect: "manual" });
+    }
+    function used() {
+      if (dialog.open) return;  // the dialog is answered with its buttons
+      lastUse = Date.now();
+      if (!telling) telling = setTimeout(tellServer, Math.max(0, lastTold + tellEvery - lastUse), "in_use");
+    }
+    function inWords(ms) {  // as decisionaid.context_processors.seconds_in_words
+      var seconds = Math.max(0, Math.ceil(ms / 1000));
+      if (seconds >= 120) return Math.ceil(seconds / 60) + " minutes";
+      return seconds === 1 ? "1 second" : seconds + " seconds";
+    }
+    function erase() {
+      var form = document.getElementById("start-over-form");
+      if (!form || erasing) return;
+      erasing = true;
+      var reason = document.createElement("input");
+      reason.type = "hidden";
+      reason.name = "reason";
+      reason.value = "not-in-use";
+      form.appendChild(reason);
+      form.submit();
+    }
+    // Checked every second against the clock, so a tablet that slept still keeps its word.
+    function check() {
+      var idle = Date.now() - lastUse;
+      if (idle >= warnAfter + grace) return erase();
+      if (idle < warnAfter) return;
+      if (!dialog.open) dialog.showModal();
+      timeLeft.textContent = inWords(warnAfter + grace - idle);
+    }
+
+    ["keydown", "input", "pointerdown", "touchstart", "wheel", "scroll"].forEach(function (type) {
+      document.addEventListener(type, used, { capture: true, passive: true });
+    });
+    document.addEventListener("htmx:afterSettle", function () {  // a page the server has just served
+      lastUse = lastTold = Date.now();
+      var next = stillHere.querySelector("input[name=next]");
       if (next) next.value = location.pathname + location.search;
-    }
-    function warn() {
-      if (dialog && dialog.showModal) dialog.showModal();
-      eraseTimer = setTimeout(function () {
-        var form = document.getElementById("start-over-form");
-        if (form) form.submit();
-      }, grace);
-    }
-    var stillHere = dialog && dialog.querySelector("form");
-    if (stillHere) {
-      stillHere.addEventListener("submit", function (event) {
-        event.preventDefault();
-        fetch(stillHere.action, { method: "POST", body: new FormData(stillHere), credentials: "same-origin" })
-          .then(function () { dialog.close(); schedule(); });
+    });
+    stillHere.addEventListener("submit", function (event) {
+      event.preventDefault();
+      tellServer().then(function () {
+        lastUse = Date.now();
+        dialog.close();
       });
-    }
-    document.addEventListener("htmx:afterSettle", schedule);
-    schedule();
+    });
+    setInterval(check, 1000);
   }
 
   // A return link (from the QR code) carries the code after "#", which browsers never send to
@@ -111,9 +151,18 @@
     history.replaceState(history.state, "", location.pathname + location.search);
   }
 
+  // "Print the code" on a shared tablet's code page (the handout has its own, in handout.js).
+  function showPrintButtons() {
+    document.querySelectorAll(".js-print").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     watchSharedDevice();
     fillReturnCode();
+    showPrintButtons();
     // Like GOV.UK: a page that comes back with errors puts the family on the summary.
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();

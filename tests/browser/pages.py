@@ -133,9 +133,28 @@ def visit(page, live_server, name):
         with mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=OperationalError):
             page.goto("/questions/risk-group/")
         expect(page.locator("main h1")).to_have_text("Sorry, please try again")
+    elif name == "database-trouble-try-again":  # what a real lock gives (tests/test_database_trouble.py)
+        seed_session(page, live_server, answers_before("hopes"))
+        page.goto("/questions/hopes/")
+        page.locator("main textarea").fill("Home for her birthday")
+        with mock.patch("decisionaid.sessions.SessionStore.save", side_effect=OperationalError):
+            page.get_by_role("button", name=re.compile(r"^Continue")).click()
+            expect(page.locator(".error-summary")).to_contain_text("Sorry, please try again")
+    elif name == "still-there-warning":
+        import time
+
+        page.clock.install()
+        seed_session(page, live_server, answers_before("hopes"), shared_device=True, last_seen=time.time())
+        page.goto("/questions/hopes/")
+        page.clock.run_for(10 * 60 * 1000 + 1000)
+        expect(page.get_by_role("dialog", name="Are you still there?")).to_be_visible()
+    elif name == "erased-after-saving":
+        save_for_later(page, live_server, shared=True)
+        page.goto("/summary/")
+        expect(page.locator("main h1")).to_have_text("Your answers were erased from this device")
     elif name == "pdf-failed":
         seed_session(page, live_server, complete_answers())
-        with mock.patch("decisionaid.handout.render_pdf", side_effect=OSError("no fonts")):
+        with mock.patch("decisionaid.handout.pdf_from_html", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
     elif name == "words":
@@ -194,12 +213,13 @@ def visit_hospital_page(page, live_server, name):
 
 QUESTION_PAGES = [f"question:{qid}:{state}" for qid in QUESTION_IDS for state in ("first", "error")]
 OTHER_PAGES = ["start", "check-your-answers", "not-found", "handout-not-ready"]
-SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved"]
+SAVING_PAGES = ["return", "return-error", "saved", "saved-shared", "summary-saved", "handout-saved",
+                "erased-after-saving"]
 WEIGHING_PAGES = ["option:chemotherapy", "option:second-transplant", "option:comfort-care", "compare", "weigh-up",
                   "weigh-up-error", "weigh-up-reasons", "weigh-up-leaning", "weigh-up-summary"]
 HOSPITAL_PAGES = ["start-with-details", "summary-with-details", "handout-with-details", "for-clinicians",
                   "blank-handout", "poster", "review", "review-file"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
-             "expired-form", "database-trouble", "pdf-failed", "words", "start-over", "start-over-dialog",
-             *SAVING_PAGES, *HOSPITAL_PAGES]
+             "expired-form", "database-trouble", "database-trouble-try-again", "pdf-failed", "still-there-warning",
+             "words", "start-over", "start-over-dialog", *SAVING_PAGES, *HOSPITAL_PAGES]

@@ -1,12 +1,13 @@
 """Start in clinic, continue at home: save on one browser, open on another, in Chromium."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.family import HIGH_RISK_FAMILY, answer_current_question
-from tests.browser.pages import finish_journey
+from tests.browser.pages import finish_journey, save_for_later
 
 pytestmark = pytest.mark.django_db(transaction=True)
 OWN_QUESTION = "Can her grandmother stay the night?"
@@ -92,7 +93,10 @@ def test_a_shared_tablet_shows_the_code_once_then_keeps_nothing(open_page):
 
     tablet.get_by_role("link", name="I have the code, clear the screen").click()
     expect(tablet.get_by_role("button", name="Start now")).to_be_visible()
-    tablet.go_back()
+    # Back is a history entry htmx pushed: it reloads /saved/, which sends the tablet to the start
+    # page; wait for that reload, or the next goto races it.
+    with tablet.expect_navigation(url=re.compile(r"/$")):
+        tablet.go_back()
     expect(tablet.locator(".return-code__words")).to_have_count(0)
     tablet.goto("/questions/risk-group/")
     expect(tablet.locator("main h1")).to_have_text("Which of these best describes your child's cancer now?")
@@ -105,3 +109,22 @@ def test_a_shared_tablet_shows_the_code_once_then_keeps_nothing(open_page):
     expect(home.locator("main h1")).to_have_text("Where is the cancer now?")
     home.get_by_role("link", name="Back").click()
     expect(home.get_by_label("High risk", exact=True)).to_be_checked()
+
+
+def test_the_return_code_goes_only_to_the_pages_that_show_or_need_it(open_page, live_server):
+    page = open_page("tablet", javascript=True)
+    save_for_later(page, live_server)
+    words = code_on_screen(page)
+    copies = {c["path"]: c for c in page.context.cookies() if c["name"].startswith("return_code")}
+    assert set(copies) == {"/saved/", "/handout/", "/handout.pdf", "/return/"}
+    assert all(c["httpOnly"] and c["sameSite"] == "Lax" for c in copies.values())
+
+    sent = {}
+    page.on("request", lambda r: sent.__setitem__(urlsplit(r.url).path, r.all_headers().get("cookie", "")))
+    for path in ("/questions/cancer-course/", "/summary/", "/about/", "/handout/", "/return/", "/saved/"):
+        page.goto(path)
+    for path in ("/questions/cancer-course/", "/summary/", "/about/"):
+        assert "return_code" not in sent[path], path
+    for path in ("/handout/", "/return/", "/saved/"):
+        assert "return_code" in sent[path], path
+    assert code_on_screen(page) == words  # /saved/ still shows it

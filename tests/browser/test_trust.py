@@ -1,16 +1,18 @@
 """Privacy and robustness in a real browser: no other origin, shared tablets, restarts."""
 
 import re
+import sqlite3
 import time
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import OperationalError
 from playwright.sync_api import expect
 
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.family import HIGH_RISK_FAMILY, answer_current_question
-from tests.browser.pages import finish_journey
-from tests.servers import AppServer, database_for_servers
+from tests.browser.pages import finish_journey, seed_session
+from tests.helpers import answers_before, complete_answers
+from tests.servers import AppServer, database_for_servers, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -104,20 +106,85 @@ def test_with_javascript_an_expired_form_shows_the_try_again_page(open_page):
     expect(page.locator("main main")).to_have_count(0)
 
 
-def test_with_javascript_database_trouble_shows_the_try_again_page(open_page, monkeypatch):
-    page = open_page("phone", javascript=True)
-    page.goto("/")
-    page.get_by_role("button", name="Start now").click()
+def test_with_javascript_a_locked_database_keeps_the_answer_on_screen_to_send_again(open_page, tmp_path):
+    """A real lock: another connection holds the server's SQLite file while the family answers."""
+    path = tmp_path / "db.sqlite3"
+    migrate(f"sqlite:///{path}?timeout=1")
+    server = AppServer(f"sqlite:///{path}?timeout=1").start()
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        page = open_page("phone", javascript=True)
+        page.goto(f"{server.url}/")
+        page.get_by_role("button", name="Start now").click()
+        page.wait_for_load_state("load")  # htmx is running: this is the JavaScript path
+        page.get_by_label("It went away, then came back", exact=True).check()
+        other.execute("BEGIN EXCLUSIVE")
+        page.get_by_role("button", name=re.compile("^Continue")).click()
+        expect(page.locator(".error-summary")).to_contain_text("Sorry, please try again")
+        expect(page.locator(".error-summary")).to_contain_text("cannot reach the place where answers are kept")
+        expect(page).to_have_title(re.compile("^Sorry, please try again"))
+        expect(page.get_by_label("It went away, then came back", exact=True)).to_be_checked()
+        other.execute("ROLLBACK")
+        page.get_by_role("button", name=re.compile("^Continue")).click()
+        expect(page.locator("main h1")).to_have_text("When your child was first diagnosed, which risk group were they in?")
+    finally:
+        other.close()
+        server.stop()
 
-    def gone(*args, **kwargs):
-        raise OperationalError("the database is gone")
 
-    monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", gone)
-    page.wait_for_load_state("load")  # htmx is running: this is the JavaScript path
-    page.get_by_label("It went away, then came back", exact=True).check()
-    page.get_by_role("button", name=re.compile("^Continue")).click()
-    expect(page.locator("main h1")).to_have_text("Sorry, please try again")
-    expect(page.locator("main")).to_contain_text("cannot reach the place where answers are kept")
+def test_on_a_shared_tablet_typing_scrolling_and_tapping_count_as_use(open_page, live_server):
+    """The page's own clock is moved on (Playwright's clock); each use is told to the server."""
+    page = open_page("tablet", javascript=True)
+    page.clock.install()
+    seed_session(page, live_server, answers_before("hopes"), shared_device=True, last_seen=time.time())
+    page.goto("/questions/hopes/")
+    warning = page.get_by_role("dialog", name="Are you still there?")
+    main_h1 = page.locator("main h1")
+    minute = 60 * 1000
+
+    def use(action):
+        page.clock.run_for(8 * minute)
+        with page.expect_request(lambda r: r.url.endswith("/still-here/") and r.method == "POST"):
+            action()
+
+    use(lambda: page.locator("main textarea").press_sequentially("Home"))  # typing
+    use(lambda: page.mouse.wheel(0, 400))  # scrolling
+    use(lambda: page.locator("main .caption").click())  # a tap on nothing in particular
+    page.clock.run_for(9 * minute)
+    expect(warning).to_be_hidden()
+    expect(main_h1).to_have_text("What are your hopes for your child right now?")  # 33 minutes on
+
+    page.clock.run_for(1 * minute)  # ten minutes since the tap: the warning, with the real time left
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("they will be erased in 60 seconds")
+    page.clock.run_for(25 * 1000)
+    expect(warning).to_contain_text("they will be erased in 35 seconds")
+    warning.get_by_role("button", name="Save and continue later").click()
+    expect(main_h1).to_have_text("Write down your return code")
+    expect(page.locator("main")).to_contain_text("Print or write it down first.")
+    expect(page.get_by_role("button", name="Print the code")).to_be_visible()
+    page.goto("/summary/")
+    expect(main_h1).to_have_text("Your answers were erased from this device")
+
+
+def test_no_page_with_answers_is_kept_in_the_browsers_disk_cache(browser_type, live_server, tmp_path):
+    """The review's finding, in Chromium's own profile on disk: after a family's pages, Start
+    over and closing the browser, its cache holds static files only."""
+    profile = tmp_path / "profile"
+    context = browser_type.launch_persistent_context(
+        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, base_url=live_server.url)
+    page = context.new_page()
+    seed_session(page, live_server, complete_answers(hopes="Home by spring, all of us together"))
+    for path in ("/questions/hopes/", "/check-your-answers/", "/summary/", "/handout/", "/about/"):
+        page.goto(path)
+    page.goto("/summary/")
+    page.get_by_role("button", name="Start over and erase my answers").click()
+    expect(page.get_by_role("button", name="Start now")).to_be_visible()
+    context.close()
+    cached = b"".join(f.read_bytes() for f in profile.rglob("*") if f.is_file() and "Cache_Data" in f.parts)
+    assert b"/static/" in cached  # the cache is there, and used
+    for path in ("/questions/", "/check-your-answers/", "/summary/", "/handout/", "/about/"):
+        assert path.encode() not in cached, path
 
 
 def test_with_javascript_a_lost_connection_is_said_plainly(open_page):

@@ -1,0 +1,122 @@
+"""The handout PDF, made so that PDFs can never take the site from other families.
+
+A PDF takes a worker a second or two. So:
+- each PDF is kept in this process's memory for the session that made it, keyed by a hash of
+  the handout's HTML, so asking again for the same answers costs nothing (only a request that
+  already has those answers can find it, and it expires with PDF_WINDOW_SECONDS);
+- a session may make PDFS_PER_SESSION new PDFs in PDF_WINDOW_SECONDS (throttle.py);
+- only PDF_RENDERS_AT_ONCE are made at once on this machine, across every worker process (a
+  lock file per place); as many again may wait, up to PDF_WAIT_SECONDS, for a place; any
+  more are told at once to try again. The other workers are always free for other pages;
+- a PDF is made at a lower CPU priority than pages, so a busy machine serves pages first.
+"""
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+
+from decisionaid import handout, throttle
+
+
+class TooMany(Exception):
+    """This session has made many PDFs lately."""
+
+
+class Busy(Exception):
+    """Every place to make a PDF on this machine is taken."""
+
+
+def pdf_for(session_key: str, context: dict) -> bytes:
+    html = handout.pdf_html(context)
+    key = "pdf:" + hashlib.sha256(f"{session_key}\n{html}".encode()).hexdigest()
+    cache = caches["pdfs"]
+    if (pdf := cache.get(key)) is not None:
+        return pdf
+    ticket = throttle.begin_pdf(session_key)
+    if ticket is None:
+        raise TooMany
+    try:
+        with place_to_render():
+            pdf = at_low_priority(handout.pdf_from_html, html)
+    except BaseException:
+        ticket.delete()  # only PDFs made count against the session
+        raise
+    cache.set(key, pdf)
+    return pdf
+
+
+_renderer = None
+
+
+def at_low_priority(function, *args):
+    """Run this in a thread of its own at a lower CPU priority (nice 10, a per-thread value on
+    Linux), so that on a busy machine every other page's request goes before the PDF's."""
+    global _renderer
+    if _renderer is None:
+        _renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf", initializer=lower_priority)
+    return _renderer.submit(function, *args).result()
+
+
+def lower_priority():
+    thread = threading.get_native_id()
+    with contextlib.suppress(OSError):  # not allowed here: the PDF is made at the usual priority
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + LOWER_PRIORITY))
+
+
+LOWER_PRIORITY = 10  # nice steps below the pages'
+
+# One folder of lock files per installation (app servers on one machine from one folder share it).
+LOCK_DIR = Path(tempfile.gettempdir()) / f"decisionaid-pdf-{hashlib.sha256(bytes(settings.BASE_DIR)).hexdigest()[:12]}"
+
+
+@contextlib.contextmanager
+def place_to_render():
+    """Hold one of the machine's places to make a PDF, waiting in one of its places to wait
+    if need be; Busy when there is neither."""
+    place = take_one("render")
+    if place is None:
+        place = wait_for_a_place()
+    try:
+        yield
+    finally:
+        place.close()  # closing the file lets the lock go
+
+
+def wait_for_a_place():
+    waiting = take_one("wait")
+    if waiting is None:
+        raise Busy
+    try:
+        deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
+        while (place := take_one("render")) is None:
+            if time.monotonic() > deadline:
+                raise Busy
+            time.sleep(0.05)
+        return place
+    finally:
+        waiting.close()
+
+
+def take_one(kind):
+    """An open, locked file of one of this kind's places, or None when all are taken. The lock
+    belongs to the open file, so it holds across processes and threads alike, and goes when
+    the file is closed or the process ends, however it ends."""
+    LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    for number in range(settings.PDF_RENDERS_AT_ONCE):
+        file = open(LOCK_DIR / f"{kind}-{number}.lock", "a")  # noqa: SIM115 - closed by the caller
+        try:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            file.close()
+            continue
+        return file
+    return None
