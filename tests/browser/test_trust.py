@@ -178,7 +178,8 @@ def test_no_page_with_answers_is_kept_in_the_browsers_disk_cache(browser_type, l
     for path in ("/questions/hopes/", "/check-your-answers/", "/summary/", "/handout/", "/about/"):
         page.goto(path)
     page.goto("/summary/")
-    page.get_by_role("button", name="Start over and erase my answers").click()
+    page.get_by_role("link", name="Start over and erase my answers").click()
+    page.get_by_role("button", name="Yes, erase my answers").click()
     expect(page.get_by_role("button", name="Start now")).to_be_visible()
     context.close()
     cached = b"".join(f.read_bytes() for f in profile.rglob("*") if f.is_file() and "Cache_Data" in f.parts)
