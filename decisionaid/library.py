@@ -184,7 +184,6 @@ class Library:
     groups: dict = field(compare=False)  # how the summary introduces each group of options
     weigh_up: dict = field(compare=False)  # the weigh-up step's prompts, SURE and next steps
     files_reviewed: tuple[datetime.date, ...] = ()  # the yaml files' own reviewed dates
-    version: str = ""  # a fingerprint of every content file, for caches of rendered content
 
     @property
     def reviewed(self) -> datetime.date:
@@ -375,16 +374,7 @@ def load() -> Library:
         groups=files["option-groups.yaml"],
         weigh_up=files["weigh-up.yaml"],
         files_reviewed=tuple(data["reviewed"] for data in files.values()),
-        version=content_version(folder),
     )
-
-
-def content_version(folder) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def content_errors() -> list[str]:

@@ -93,10 +93,7 @@ def family_facing_blocks():
     for ask in content.questions_to_ask:
         yield f"questions-to-ask.yaml: {ask.id}", ask.text
     shared = content.shared_decisions
-    yield "shared-decisions.yaml: what_it_is", shared["what_it_is"]
-    for n, prompt in enumerate(shared["goal_prompts"], 1):
-        yield f"shared-decisions.yaml: goal_prompts {n}", prompt
-    for key in ("values", "decision_style", "child_involvement", "who_decides"):
+    for key in ("child_involvement", "who_decides"):
         for item, text in shared[key].items():
             yield f"shared-decisions.yaml: {key}.{item}", text
     weigh = content.weigh_up

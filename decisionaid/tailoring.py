@@ -27,9 +27,6 @@ class Summary:
     notes: tuple[Note, ...]
     palliative: Option
     hospice: Option
-    value_prompts: tuple[str, ...]
-    goal_prompts: tuple[str, ...]
-    decision_style_prompt: str
     child_prompt: str
     who_decides_prompt: str
     suggested_questions: tuple[SuggestedQuestion, ...]  # every question offered
@@ -50,11 +47,6 @@ class Summary:
         if self.for_every_family:
             groups.append((OTHERS if self.leading else ALL, EVERY_FAMILY, self.for_every_family))
         return groups
-
-    @property
-    def note_ids(self) -> str:
-        """What the summary's cached fragment of notes depends on (see summary.html)."""
-        return " ".join(n.id for n in self.notes)
 
     @property
     def serious_notes(self) -> tuple[Note, ...]:
@@ -113,11 +105,6 @@ def summarise(answers: dict) -> Summary:
         notes=tuple(n for n in content.notes if conditions.holds(n.when, answers)),
         palliative=content.palliative,
         hospice=content.hospice,
-        value_prompts=tuple(
-            text for item, text in shared["values"].items() if rated(answers, item, "very")
-        ),
-        goal_prompts=tuple(shared["goal_prompts"]),
-        decision_style_prompt=shared["decision_style"].get(answers.get("decision-style"), ""),
         child_prompt=shared["child_involvement"].get(answers.get("child-involvement"), ""),
         who_decides_prompt=shared["who_decides"].get(answers.get("who-decides"), ""),
         suggested_questions=offered,
@@ -136,10 +123,6 @@ def split(options, reasons) -> tuple[tuple[Option, ...], tuple[Option, ...]]:
     if len(leading) < 2:
         return (), tuple(options)
     return leading, tuple(o for o in options if o not in leading)
-
-
-def rated(answers, item, level) -> bool:
-    return (answers.get("what-matters") or {}).get(item) == level
 
 
 def suggested_by_default(offered, answers) -> tuple[str, ...]:

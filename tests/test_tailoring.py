@@ -213,19 +213,6 @@ def test_every_situation_no_lead_group_of_one_none_unnamed_nothing_hidden(risk, 
         assert summary.leading == ()
 
 
-def test_what_the_family_rated_very_important_becomes_a_prompt():
-    summary = summary_for(what_matters={"home": "very", "comfort": "very", "control": "not-important",
-                                        "everyday": "somewhat", "travel": "not-sure", "research": "somewhat"})
-    assert len(summary.value_prompts) == 2
-    assert any("time at home" in p for p in summary.value_prompts)
-
-
-
-
-def test_the_preferred_way_of_deciding_is_mirrored():
-    assert "together" in summary_for(decision_style="together").decision_style_prompt
-
-
 def test_the_child_and_who_decides_shape_prompts():
     summary = summary_for(child_involvement="fully", who_decides="both-parents")
     assert "talk with your child" in summary.child_prompt and "Each of" in summary.who_decides_prompt

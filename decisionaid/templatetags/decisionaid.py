@@ -136,7 +136,3 @@ def question_choice(ask, element_id, checked):
         ask.id, ask.id, element_id, mark_safe(" checked") if checked else "", element_id, ask.text,
     )
 
-
-@register.filter
-def any_chosen(questions, chosen):
-    return any(q.id in chosen for q in questions)
