@@ -1,4 +1,8 @@
+import shutil
+
 import pytest
+
+from decisionaid import catalogue
 
 
 @pytest.fixture(autouse=True)
@@ -7,3 +11,12 @@ def _static_files_without_manifest(settings):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    """A copy of the content folder, for a test to edit: sign-off and the review page read it."""
+    copy = tmp_path / "content"
+    shutil.copytree(catalogue.CONTENT_DIR, copy)
+    monkeypatch.setattr(catalogue, "CONTENT_DIR", copy)
+    return copy

@@ -6,7 +6,6 @@ import datetime
 import hashlib
 import html
 import re
-import shutil
 
 import pytest
 import yaml
@@ -20,15 +19,6 @@ from tests.helpers import staff_user
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def content(tmp_path, monkeypatch):
-    """A copy of the content folder, which the sign-off and the review page read instead."""
-    copy = tmp_path / "content"
-    shutil.copytree(catalogue.CONTENT_DIR, copy)
-    monkeypatch.setattr(catalogue, "CONTENT_DIR", copy)
-    return copy
 
 
 @pytest.fixture

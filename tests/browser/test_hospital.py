@@ -4,13 +4,11 @@ content, families see it; the admin and the review pages work under the strict C
 import datetime
 import io
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from decisionaid import catalogue
 from tests.browser.conftest import SIZES
 from tests.browser.pages import log_in_as_staff, seed_session
 from tests.helpers import STAFF_PASSWORD, complete_answers, hospital_details, staff_user
@@ -21,15 +19,6 @@ TODAY = f"{datetime.date.today():%-d %B %Y}"
 WATCH_CSP = ("window.cspViolations = [];"
              "document.addEventListener('securitypolicyviolation',"
              " e => window.cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)));")
-
-
-@pytest.fixture
-def content(tmp_path, monkeypatch):
-    """A copy of the content folder, for the test to edit."""
-    copy = tmp_path / "content"
-    shutil.copytree(catalogue.CONTENT_DIR, copy)
-    monkeypatch.setattr(catalogue, "CONTENT_DIR", copy)
-    return copy
 
 
 def watched(page):
