@@ -45,6 +45,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "worries": answers.get("worries", ""),
         **weighed,
         "options": options,
+        "options_combined": content.groups["combined_on_paper"],
         "deciding": [
             (q.in_short, "; ".join(answer_text(q, answers[q.id])))
             for q in map(questions.question, ("decision-stage", "who-decides", "decision-style", "child-involvement"))

@@ -181,7 +181,8 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "groups_text": content.groups,
         "situation_lines": situation_in_short(answers),
         "option_groups": [
-            {"name": name, "words": words, **content.groups[words], "options": options}
+            {"name": name, "words": words, **content.groups[words],
+             "options": [{"option": o, "reasons": result.reasons.get(o.id, ())} for o in options]}
             for name, words, options in result.groups
         ],
         "terms": terms_used(page_words, content.glossary),

@@ -85,7 +85,8 @@ def family_facing_blocks():
             yield f"{option.file}: number {number.id}", f"{number.study} {figure_words(number)}"
     for name in ("leading", "others", "all", "every_family"):
         yield f"option-groups.yaml: {name}", content.groups[name]["text"]
-    yield "option-groups.yaml: combined", content.groups["combined"]
+    for key in ("decision", "combined", "combined_on_paper"):
+        yield f"option-groups.yaml: {key}", content.groups[key]
     for note in content.notes:
         yield f"notes.yaml: {note.id}", note.text
     for term in content.glossary:

@@ -23,7 +23,7 @@ class Summary:
     leading: tuple[Option, ...]
     others: tuple[Option, ...]
     for_every_family: tuple[Option, ...]  # open to every family, whatever the situation
-    reasons: dict  # option id -> the Reasons that put it forward for this family
+    reasons: dict  # option id -> the Reasons a seed ties it to this family's situation
     notes: tuple[Note, ...]
     palliative: Option
     hospice: Option
@@ -101,7 +101,7 @@ def summarise(answers: dict) -> Summary:
         leading=leading,
         others=others,
         for_every_family=for_every_family,
-        reasons={o.id: reasons[o.id] for o in leading},
+        reasons={option_id: found for option_id, found in reasons.items() if found},
         notes=tuple(n for n in content.notes if conditions.holds(n.when, answers)),
         palliative=content.palliative,
         hospice=content.hospice,

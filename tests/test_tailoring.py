@@ -66,10 +66,13 @@ def test_an_unsure_risk_group_puts_nothing_forward():
 def test_high_risk_puts_forward_what_the_guide_for_doctors_lists_and_trials():
     """000: "Treatment options for recurrent or refractory neuroblastoma in patients initially
     classified as high risk include ... Second autologous stem cell transplantation ...
-    Chemotherapy. Iodine 131-mIBG ..."; "Any recurrence in patients initially classified as
-    high risk signifies a very poor prognosis. Clinical trials may be offered." """
-    summary = summary_for(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], alk="no")
-    assert leading_ids(summary) == ["chemotherapy", "clinical-trials", "mibg-therapy", "second-transplant"]
+    Chemotherapy. Iodine 131-mIBG ..."; 001, under high risk: "Some children might go on to
+    have other treatments such as: an immunotherapy drug such as dinutuximab beta", "Your
+    doctor might suggest your child has treatment as part of a clinical trial." """
+    summary = summary_for(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], alk="no",
+                          treatments_had=["transplant"], transplant_count="once")
+    assert leading_ids(summary) == ["chemotherapy", "clinical-trials", "chemoimmunotherapy", "mibg-therapy",
+                                    "second-transplant"]
     assert {"high-risk-prognosis", "no-approach-known-better"} <= set(note_ids(summary))
     assert {n.id for n in summary.serious_notes} == {"high-risk-prognosis"}
 
@@ -82,11 +85,16 @@ def test_refractory_high_risk_gets_the_words_about_cancer_that_has_not_gone_away
     assert leading_ids(summary) == leading_ids(summary_for(risk_group="high", cancer_course="relapsed"))
 
 
-def test_a_second_transplant_is_not_put_forward_for_a_child_who_has_had_two():
+def test_a_second_transplant_is_put_forward_only_after_one_transplant():
+    """000's figures are about children "relapsing after intensive chemotherapy with autologous
+    SCT"; no seed describes a third transplant."""
     twice = summary_for(risk_group="high", treatments_had=["transplant"], transplant_count="twice")
     once = summary_for(risk_group="high", treatments_had=["transplant"], transplant_count="once")
-    assert "second-transplant" not in leading_ids(twice) and "second-transplant" in leading_ids(once)
-    assert "second-transplant" in [o.id for o in twice.others]
+    never = summary_for(risk_group="high", treatments_had=["surgery"])
+    assert "second-transplant" in leading_ids(once)
+    for not_after_one in (twice, never):
+        assert "second-transplant" not in leading_ids(not_after_one)
+        assert "second-transplant" in [o.id for o in not_after_one.others]
 
 
 def test_an_alk_change_puts_forward_alk_medicines_beside_others_never_alone():
@@ -106,6 +114,14 @@ def test_each_option_put_forward_says_which_situation_and_why():
     assert [r.situation for r in summary.reasons["clinical-trials"]] == ["for cancer that was high risk when it was first found"]
     assert [r.situation for r in summary.reasons["alk-targeted-therapy"]] == ["for a child whose tumour has an ALK change"]
     assert set(summary.reasons) == set(leading_ids(summary))
+
+
+def test_an_option_a_seed_ties_to_the_situation_says_so_even_in_the_one_list():
+    """A lead group is never a single option, so an ALK medicine alone joins the one list,
+    and says which part of the situation a source names it for."""
+    alone = summary_for(risk_group="low", alk="yes", where_now=["elsewhere"])
+    assert alone.leading == ()
+    assert [r.situation for r in alone.reasons["alk-targeted-therapy"]] == ["for a child whose tumour has an ALK change"]
 
 
 def test_topotecan_before_brings_the_note_for_high_risk_only():
@@ -172,6 +188,7 @@ NAMED_BY = {
     ("cancer-course", "relapsed"): "come back",
     ("cancer-course", "during-treatment"): "come back",
     ("alk", "yes"): "ALK",
+    ("treatments-had", "transplant"): "autologous SCT",
 }
 
 
