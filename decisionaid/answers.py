@@ -62,7 +62,10 @@ class Answers:
         self.session[LAST_SEEN_KEY] = time.time()
 
     def clear(self) -> None:
-        """Delete the session row itself, not just its contents."""
+        """Delete the session row itself, not just its contents, and the PDF made from it here."""
+        from decisionaid import pdfs  # noqa: PLC0415 - pdfs imports the handout, which imports this module
+
+        pdfs.recent.forget(self.session.session_key)
         self.session.flush()
 
     def note_erased_after_saving(self) -> None:

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from decisionaid import catalogue, handout, hospital, library, review, signoff
 from decisionaid.models import SignOff
@@ -24,7 +24,7 @@ from decisionaid.views import handout_view
 SIGN_OFF_PERMISSION = "decisionaid.sign_off_content"
 
 
-@require_GET
+@require_safe
 def for_clinicians(request):
     return render_page(request, "for_clinicians.html", {
         "page_title": "For clinicians",
@@ -82,7 +82,7 @@ def poster_pdf(request):
 # Staff only: urls.py wraps these in admin.site.admin_view (login, staff, CSRF, never cached).
 
 
-@require_GET
+@require_safe
 def review_index(request):
     files = signoff.states()
     return render(request, "review_index.html", {
@@ -100,7 +100,7 @@ class SignOffForm(forms.Form):
     version = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def review_file(request, file):
     state = signoff.state_of(file)
     if state is None:

@@ -1,9 +1,10 @@
 """The handout PDF, made so that PDFs can never take the site from other families.
 
 A PDF takes a worker a second or two. So:
-- each PDF is kept in this process's memory for the session that made it, keyed by a hash of
-  the handout's HTML, so asking again for the same answers costs nothing (only a request that
-  already has those answers can find it, and it expires with PDF_WINDOW_SECONDS);
+- the last PDF a session made is kept in this process's memory with a hash of the handout's
+  HTML, so asking again for the same answers costs nothing. Only that session can find it; it
+  is dropped when the session starts over here, and in any case PDF_WINDOW_SECONDS after it
+  was made, by a timer, so even a worker that serves nothing more lets it go (RecentPdfs);
 - a session may make PDFS_PER_SESSION new PDFs in PDF_WINDOW_SECONDS (throttle.py);
 - only PDF_RENDERS_AT_ONCE are made at once on this machine, across every worker process (a
   lock file per place); as many again may wait, up to PDF_WAIT_SECONDS, for a place; any
@@ -22,7 +23,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import caches
 
 from decisionaid import handout, throttle
 
@@ -35,11 +35,44 @@ class Busy(Exception):
     """Every place to make a PDF on this machine is taken."""
 
 
+class RecentPdfs:
+    """The last PDF each session made in this process, for at most PDF_WINDOW_SECONDS."""
+
+    def __init__(self):
+        self._kept = {}  # a hash of the session key -> (a hash of the HTML, the PDF, its timer)
+        self._lock = threading.Lock()
+
+    def get(self, session_key: str, html_hash: str) -> bytes | None:
+        with self._lock:
+            kept = self._kept.get(_hashed(session_key))
+        return kept[1] if kept and kept[0] == html_hash else None
+
+    def keep(self, session_key: str, html_hash: str, pdf: bytes) -> None:
+        self.forget(session_key)  # one per session: new answers replace the old PDF
+        timer = threading.Timer(settings.PDF_WINDOW_SECONDS, self.forget, (session_key,))
+        timer.daemon = True
+        with self._lock:
+            self._kept[_hashed(session_key)] = (html_hash, pdf, timer)
+        timer.start()
+
+    def forget(self, session_key: str | None) -> None:
+        with self._lock:
+            kept = self._kept.pop(_hashed(session_key), None) if session_key else None
+        if kept:
+            kept[2].cancel()
+
+
+def _hashed(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+recent = RecentPdfs()
+
+
 def pdf_for(session_key: str, context: dict) -> bytes:
     html = handout.pdf_html(context)
-    key = "pdf:" + hashlib.sha256(f"{session_key}\n{html}".encode()).hexdigest()
-    cache = caches["pdfs"]
-    if (pdf := cache.get(key)) is not None:
+    html_hash = _hashed(html)
+    if (pdf := recent.get(session_key, html_hash)) is not None:
         return pdf
     ticket = throttle.begin_pdf(session_key)
     if ticket is None:
@@ -50,7 +83,7 @@ def pdf_for(session_key: str, context: dict) -> bytes:
     except BaseException:
         ticket.delete()  # only PDFs made count against the session
         raise
-    cache.set(key, pdf)
+    recent.keep(session_key, html_hash, pdf)
     return pdf
 
 

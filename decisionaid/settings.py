@@ -164,12 +164,6 @@ PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
 PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 10))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pdfs": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pdfs",
-        "TIMEOUT": PDF_WINDOW_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": 30},
-    },
 }
 
 LANGUAGE_CODE = "en-gb"

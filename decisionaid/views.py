@@ -448,9 +448,9 @@ def words(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def start_over(request):
     """GET asks first (the page a browser without JavaScript opens; with it, a dialog asks).
-    POST erases."""
+    POST erases; HEAD, like GET, never does (Django checks no CSRF token on it)."""
     store = Answers(request.session)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render_page(request, "start_over.html", {
             "page_title": "Erase your answers and start over?", "keep_url": where_you_left_off(store.data),
         })

@@ -11,7 +11,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from decisionaid import library, tailoring, weighing
 from decisionaid.answers import Answers
@@ -55,7 +55,7 @@ def step(request, store, template, title, form, anchors=None, **context):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
 def weigh_options(request, store, answers, summary, weigh_up):
     options = summary.options_shown
@@ -79,7 +79,7 @@ def weigh_options(request, store, answers, summary, weigh_up):
                 anchors={"options": f"field-options-{options[0].id}"})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
 def weigh_reasons(request, store, answers, summary, weigh_up):
     options = chosen_options(summary, weigh_up)
@@ -100,7 +100,7 @@ def weigh_reasons(request, store, answers, summary, weigh_up):
                 rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
 def weigh_leaning(request, store, answers, summary, weigh_up):
     options = chosen_options(summary, weigh_up)
@@ -125,7 +125,7 @@ def weigh_leaning(request, store, answers, summary, weigh_up):
                 back_url=back)
 
 
-@require_GET
+@require_safe
 @weighing_step
 def weigh_done(request, store, answers, summary, weigh_up):
     return render_page(request, "weigh_up_done.html", {

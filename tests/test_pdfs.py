@@ -149,3 +149,23 @@ def test_pdfs_are_made_at_a_lower_cpu_priority_than_pages():
         return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
     assert pdfs.at_low_priority(priority) == min(19, priority() + pdfs.LOWER_PRIORITY)
+
+
+def test_a_kept_pdf_is_dropped_at_start_over_and_when_its_window_ends(client, settings):
+    """The memory that keeps a PDF keeps it no longer than README says: Start over drops it at
+    once, and a timer drops it when the window ends, whatever else the worker does."""
+    family(client)
+    client.get("/handout.pdf")
+    session_key = client.session.session_key
+    assert session_key in [k for k in (session_key,) if pdfs.recent._kept.get(pdfs._hashed(k))]
+    client.post("/start-over/")
+    assert pdfs.recent._kept.get(pdfs._hashed(session_key)) is None
+
+    settings.PDF_WINDOW_SECONDS = 0.2
+    family(client)
+    client.get("/handout.pdf")
+    kept = pdfs._hashed(client.session.session_key)
+    assert pdfs.recent._kept.get(kept) is not None
+    timer = pdfs.recent._kept[kept][2]
+    timer.join(timeout=5)  # the timer's own thread ends when it has dropped the PDF
+    assert pdfs.recent._kept.get(kept) is None

@@ -286,13 +286,35 @@ class TestSessionKeys:
         assert client.cookies["sessionid"].value != after
 
 
-def test_head_is_answered_wherever_get_is(client):
+def every_family_url():
+    """Every path a family's browser can GET, parameters filled in, the staff pages left out."""
+    from django.urls import get_resolver
+
+    filled = {"question_id": "cancer-course", "option_id": "chemotherapy", "status": "404"}
+    for pattern in get_resolver().url_patterns:
+        route = str(pattern.pattern)
+        if route.startswith("admin/"):
+            continue
+        for name, value in filled.items():
+            route = route.replace(f"<slug:{name}>", value).replace(f"<int:{name}>", value)
+        yield "/" + route
+
+
+def test_head_is_answered_wherever_get_is_and_changes_nothing(client):
+    """Django checks no CSRF token on HEAD, so HEAD must never do what POST does (start over!)."""
     family(client)
-    for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/handout.pdf",
-                "/about/", "/privacy/", "/return/"):
+    client.get("/weigh-up/")
+    urls = list(every_family_url())
+    assert "/start-over/" in urls and "/weigh-up/reasons/" in urls and "/for-clinicians/" in urls
+    for url in urls:
+        answers_before = client.session[SESSION_KEY]
+        got = client.get(url).status_code
         response = client.head(url)
-        assert response.status_code == 200, url
+        assert response.status_code == got, url
+        if got != 405:  # a POST-only path (save, delete, questions to bring) refuses both
+            assert response.status_code != 405, url
         assert not response.content, url
+        assert client.session[SESSION_KEY] == answers_before, url
 
 
 class TestWhatFamiliesType:
