@@ -33,23 +33,23 @@ def server_error(request):
 
 
 def same_page_again(request):
-    """The question or the summary's questions, as posted, or None for any other page (or when
-    the answers themselves cannot be read just now)."""
+    """The question, the summary's questions or a weigh-up step, as posted, or None for any
+    other page (or when the answers themselves cannot be read just now)."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
         return None
-    page = {"question": question_again, "questions_to_bring": own_question_again}.get(match.url_name)
+    page = PAGES_AGAIN.get(match.url_name)
     if page is None:
         return None
     try:
-        return page(request, Answers(request.session), **match.kwargs)
+        return page(request, Answers(request.session), match, **match.kwargs)
     except Exception:  # the database is in trouble; the plain page says so
         logger.warning("Could not show the page again after database trouble", exc_info=True)
         return None
 
 
-def question_again(request, store, question_id):
+def question_again(request, store, match, question_id):
     question = catalogue.load().question(question_id)
     if question is None:
         return None
@@ -59,7 +59,19 @@ def question_again(request, store, question_id):
     return views.question_page(request, question, form, store, changing, problem=NOT_SAVED, status=503)
 
 
-def own_question_again(request, store):
+def own_question_again(request, store, match):
     chosen, own, draft = views.questions_posted(request, store)
     questions = {"chosen": chosen, "own": own}
     return views.own_question_page(request, store, questions, draft, f"{views.TRY_AGAIN}. {NOT_SAVED}", status=503)
+
+
+def weigh_up_step_again(request, store, match):
+    """The weigh-up step as it was sent; the step itself does not try to save it again."""
+    return match.func(request, problem=NOT_SAVED)
+
+
+PAGES_AGAIN = {
+    "question": question_again,
+    "questions_to_bring": own_question_again,
+    **dict.fromkeys(("weigh_up", "weigh_up_reasons", "weigh_up_leaning"), weigh_up_step_again),
+}

@@ -184,7 +184,7 @@ class ReasonsForm(forms.Form):
         limit = settings.FREE_TEXT_MAX_LENGTH
         for option in options:
             for name in reason_fields(option.id):
-                self.fields[name] = forms.CharField(
+                self.fields[name] = PlainTextField(
                     required=False, max_length=limit, strip=True,
                     error_messages={"max_length": f"Your reasons about {option.title} must be {limit:,} "
                                                   "characters or fewer. They are %(show_value)s characters now."})

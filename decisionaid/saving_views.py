@@ -209,7 +209,10 @@ def return_with_code(request):
     if request.method == "POST":
         typed = plain_text(request.POST.get("code", "")).strip()
         # A code this device was given is never held back by strangers' wrong guesses.
-        own_code = bool(typed) and codes.normalise(typed) == remembered_code(request)
+        # This device's own code, from its signed cookie, skips the limit; a device with none
+        # (or a code that is not six words) is limited like any other.
+        own_code = bool(typed) and (remembered := remembered_code(request)) is not None \
+            and codes.normalise(typed) == remembered
         ticket = None
         if not typed:
             error = ENTER_CODE

@@ -19,7 +19,7 @@ from decisionaid.forms import LeaningForm, ReasonsForm, WeighOptionsForm, form_e
 from decisionaid.pages import render_page
 from decisionaid.presenters import weigh_up_words
 from decisionaid.saving_views import keep_saved_plan_current, save_offer
-from decisionaid.views import unfinished_journey
+from decisionaid.views import TRY_AGAIN, unfinished_journey
 
 
 def weighing_step(view):
@@ -27,13 +27,13 @@ def weighing_step(view):
     first unanswered question), given the answers, the summary and the weigh-up so far."""
 
     @functools.wraps(view)
-    def wrapped(request):
+    def wrapped(request, **retry):
         store = Answers(request.session)
         answers = store.data
         if redirect_to := unfinished_journey(request, answers):
             return redirect_to
         weigh_up = weighing.WeighUp.from_session(store.weigh_up)
-        return view(request, store, answers, tailoring.summarise(answers), weigh_up)
+        return view(request, store, answers, tailoring.summarise(answers), weigh_up, **retry)
 
     return wrapped
 
@@ -47,21 +47,28 @@ def chosen_options(summary, weigh_up):
     return [o for o in summary.options_shown if o.id in weigh_up.chosen]
 
 
-def step(request, store, template, title, form, anchors=None, **context):
+def step(request, store, template, title, form, anchors=None, problem="", **context):
+    """A weigh-up step's page. `problem` is ours (faults.py: the database was in trouble): it
+    heads the error summary, above what was sent, still in its boxes."""
     errors = form_errors(form, anchors) if form.is_bound else []
+    if problem:  # linked to the first box on the page (anchors["problem"]), else the form's first
+        first = next(iter(form.fields))
+        anchor = (anchors or {}).get("problem") or (anchors or {}).get(first, f"field-{first}")
+        errors.insert(0, {"anchor": anchor, "error": problem})
     return render_page(request, template, {
-        "page_title": f"Error: {title}" if errors else title, "form": form, "errors": errors,
+        "page_title": f"{TRY_AGAIN}: {title}" if problem else f"Error: {title}" if errors else title,
+        "error_title": TRY_AGAIN if problem else "", "form": form, "errors": errors,
         "save_offer": save_offer(store), **context,
-    })
+    }, status=503 if problem else 200)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
-def weigh_options(request, store, answers, summary, weigh_up):
+def weigh_options(request, store, answers, summary, weigh_up, problem=""):
     options = summary.options_shown
     if request.method == "POST":
         form = WeighOptionsForm(options, data=request.POST)
-        if form.is_valid():
+        if form.is_valid() and not problem:
             chosen = tuple(form.cleaned_data["options"])
             keep(store, replace(
                 weigh_up, options=chosen,
@@ -76,18 +83,18 @@ def weigh_options(request, store, answers, summary, weigh_up):
     groups = [{"heading": headings[words]["heading"], "options": group} for _, words, group in summary.groups]
     return step(request, store, "weigh_up_options.html", "Which options do you want to talk about?", form,
                 groups=groups, chosen=set(form["options"].value() or ()), intro=weighing.content()["intro"],
-                anchors={"options": f"field-options-{options[0].id}"})
+                anchors={"options": f"field-options-{options[0].id}"}, problem=problem)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
-def weigh_reasons(request, store, answers, summary, weigh_up):
+def weigh_reasons(request, store, answers, summary, weigh_up, problem=""):
     options = chosen_options(summary, weigh_up)
     if not options:
         return redirect("weigh_up")
     if request.method == "POST":
         form = ReasonsForm(options, data=request.POST)
-        if form.is_valid():
+        if form.is_valid() and not problem:
             keep(store, replace(weigh_up, reasons=form.reasons(options)))
             return redirect("weigh_up_leaning")
     else:
@@ -97,18 +104,19 @@ def weigh_reasons(request, store, answers, summary, weigh_up):
     rows = [{"option": o, "fields": [("Reasons for", form[reason_fields(o.id)[0]]),
                                      ("Reasons against", form[reason_fields(o.id)[1]])]} for o in options]
     return step(request, store, "weigh_up_reasons.html", "Your reasons for and against", form,
-                rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH)
+                rows=rows, prompts=weighing.value_prompts(answers), max_length=settings.FREE_TEXT_MAX_LENGTH,
+                problem=problem)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @weighing_step
-def weigh_leaning(request, store, answers, summary, weigh_up):
+def weigh_leaning(request, store, answers, summary, weigh_up, problem=""):
     options = chosen_options(summary, weigh_up)
     content = weighing.content()
     args = (weighing.leaning_choices(options), weighing.sure_items(), content["next_steps"])
     if request.method == "POST":
         form = LeaningForm(*args, data=request.POST)
-        if form.is_valid():
+        if form.is_valid() and not problem:
             keep(store, replace(weigh_up, leaning=form.cleaned_data["leaning"], sure=form.sure,
                                 next_steps=tuple(form.cleaned_data["next_steps"])))
             return redirect("weigh_up_done")
@@ -121,8 +129,8 @@ def weigh_leaning(request, store, answers, summary, weigh_up):
     sure_rows = [{"label": item["label"], "field": form[f"sure-{item['value']}"]} for item in weighing.sure_items()]
     return step(request, store, "weigh_up_leaning.html", "Where you are now", form,
                 asks_leaning=bool(options), leaning_note=content["leaning_note"], sure_credit=content["sure"]["credit"],
-                sure_rows=sure_rows,
-                back_url=back)
+                sure_rows=sure_rows, back_url=back, problem=problem,
+                anchors={"problem": "field-leaning" if options else f"field-{sure_rows[0]['field'].html_name}"})
 
 
 @require_safe

@@ -67,3 +67,17 @@ def test_with_a_locked_database_pages_still_show_and_an_own_question_waits_in_it
     other.execute("ROLLBACK")
     assert family.post("/summary/questions/", {"own_question": "Can we stay together?"})[0] == 302
     assert "Can we stay together?" in family.request("/summary/")[2]
+
+
+def test_with_a_locked_database_the_reasons_weighed_up_wait_in_their_boxes(locked_server):
+    server, other = locked_server
+    family = AlternatingFamily([server])
+    answer_in_turn(family, complete_answers(cancer_course="relapsed"))
+    assert family.post("/weigh-up/", {"options": ["chemotherapy"]})[:2] == (302, "/weigh-up/reasons/")
+    other.execute("BEGIN EXCLUSIVE")
+    status, _, page = family.post("/weigh-up/reasons/", {"chemotherapy-for": HOPES})
+    assert status == 503 and "Sorry, please try again" in page and 'href="#field-chemotherapy-for"' in page
+    assert html.unescape(textarea(page)) == HOPES
+    other.execute("ROLLBACK")
+    assert family.post("/weigh-up/reasons/", {"chemotherapy-for": HOPES})[:2] == (302, "/weigh-up/leaning/")
+    assert html.unescape(textarea(family.request("/weigh-up/reasons/")[2])) == HOPES

@@ -37,6 +37,12 @@ def test_a_burst_of_guesses_is_refused(settings):
     assert ReturnAttempt.objects.count() == 10  # refusals leave no rows behind
 
 
+def test_codes_that_are_not_six_words_count_against_the_limit_too(settings):
+    settings.RETURN_ATTEMPTS_PER_CLIENT = 3
+    client = Client()
+    assert [guess(client, "not a code").status_code for _ in range(5)] == [200] * 3 + [429] * 2
+
+
 def test_the_limit_is_per_client_and_many_wrong_codes_overall_are_only_logged(settings, caplog):
     settings.RETURN_ATTEMPTS_PER_CLIENT = 3
     settings.RETURN_ATTEMPTS_ALERT = 7

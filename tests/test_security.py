@@ -342,6 +342,13 @@ class TestWhatFamiliesType:
         assert client.post("/questions/hopes/", {"answer": typed}).status_code == 302
         assert client.session[SESSION_KEY]["hopes"] == "Home for her birthday\r\nwith\tus[31m"
 
+    def test_and_from_the_reasons_weighed_up(self, client):
+        family(client)
+        client.post("/weigh-up/", {"options": ["chemotherapy"]})
+        typed = f"Time\x01 at\u2066 home{self.INVISIBLE}"
+        assert client.post("/weigh-up/reasons/", {"chemotherapy-for": typed}).status_code == 302
+        assert client.session["weigh_up"]["reasons"]["chemotherapy"]["for"] == "Time at home[31m"
+
 
 def test_the_privacy_page_says_exactly_when_a_shared_device_is_erased(client, settings):
     settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = 300, 30

@@ -27,7 +27,7 @@ def processes_in_group(group):
             continue
 
 
-@pytest.mark.skipif(not (ROOT / ".venv" / ".installed").exists(), reason="make serve needs `make`'s own .venv")
+@pytest.mark.skipif(not (ROOT / ".venv" / ".test-installed").exists(), reason="make serve needs `make`'s own .venv")
 def test_make_serve_on_loopback_serves_plain_http_and_never_shows_its_key(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
