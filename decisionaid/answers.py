@@ -47,6 +47,12 @@ class Answers:
         self.session[WEIGH_UP_KEY] = dict(weigh_up)
 
     @property
+    def holds_anything(self) -> bool:
+        """Something a family entered (or chose) is here, so "Start over" has something to erase."""
+        return bool(self.data or self.weigh_up or self.is_shared_device or self.saved_plan_id
+                    or self.session.get(QUESTIONS_KEY))
+
+    @property
     def is_shared_device(self) -> bool:
         return bool(self.session.get(SHARED_KEY))
 

@@ -12,6 +12,7 @@ def shared_device(request):
         "shared_device_grace_seconds": settings.SHARED_DEVICE_GRACE_SECONDS,
         "shared_device_grace_words": seconds_in_words(settings.SHARED_DEVICE_GRACE_SECONDS),
         "shared_device_can_save": store.is_shared_device and bool(store.data),
+        "something_to_erase": store.holds_anything,  # "Start over" only then: nothing to erase, no link
     }
 
 

@@ -27,7 +27,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
     our_questions = [offered[i] for i in chosen if i in offered] + saved_questions["own"]
     weighed = presenters.weigh_up_words(summary, weighing.WeighUp.from_session(weigh_up), answers)
     options = [row["option"] for row in weighed["weighed"]]
-    situation = presenters.situation_in_short(answers, also=ALSO_TOLD_US)
+    situation = presenters.situation_in_short(answers, also=ALSO_TOLD_US, then=presenters.UNSURE_TO_TEAM)
     printed = [
         *(f"{o.title} {o.summary} {' '.join(o.comparison.values())}" for o in (*options, summary.palliative)),
         *(answer for line in situation for _, answer in line),
@@ -46,11 +46,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         **weighed,
         "options": options,
         "options_combined": content.groups["combined_on_paper"],
-        "deciding": [
-            (q.in_short, "; ".join(answer_text(q, answers[q.id])))
-            for q in map(questions.question, ("decision-stage", "who-decides", "decision-style", "child-involvement"))
-            if answers.get(q.id)
-        ],
+        "deciding": how_we_want_to_decide(answers),
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
@@ -61,6 +57,17 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
 # What the front sheet adds to the situation: the rest of what the family said about the illness.
 ALSO_TOLD_US = ("when-came-back", "health-now", "transplant-count", "topotecan-response", "side-effects",
                 "tumour-tested", "mibg-scan", "mycn", "age")
+
+
+def how_we_want_to_decide(answers) -> list[tuple[str, str]]:
+    """The answers about deciding, and on one line at the end, those the family is not sure of."""
+    questions = catalogue.load()
+    answered = [q for q in map(questions.question, ("decision-stage", "who-decides", "decision-style",
+                                                    "child-involvement")) if answers.get(q.id)]
+    known = [(q.in_short, "; ".join(answer_text(q, answers[q.id]))) for q in answered
+             if answers[q.id] != catalogue.NOT_SURE]
+    unsure = [q.in_short for q in answered if answers[q.id] == catalogue.NOT_SURE]
+    return known + ([("Not sure yet", presenters.unsure_in_words(unsure))] if unsure else [])
 
 
 def very_important(answers) -> list[str]:

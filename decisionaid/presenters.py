@@ -130,10 +130,20 @@ SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("trea
 MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 
-def situation_in_short(answers: dict, also=()) -> list[list[tuple[str, str]]]:
+UNSURE_TO_FAMILY = "Your child's care team can tell you"
+UNSURE_TO_TEAM = "We would like to ask you about these"  # the handout's front sheet is for the team
+
+
+def unsure_in_words(in_shorts) -> str:
+    """What the family is not sure of, as one list: "The cancer now, risk group, ALK gene change"."""
+    later = (u if u[:2].isupper() else u[0].lower() + u[1:] for u in in_shorts[1:])  # "ALK", "MYCN" stay
+    return ", ".join([in_shorts[0], *later])
+
+
+def situation_in_short(answers: dict, also=(), then=UNSURE_TO_FAMILY) -> list[list[tuple[str, str]]]:
     """Up to three lines of (what, answer), from the answers that shape the options, and a line
     of any `also` questions; what the family was not sure of is gathered on a line of its own,
-    never repeated answer by answer."""
+    never repeated answer by answer, followed by `then`."""
     questions = catalogue.load()
     lines, unsure = [], []
     for ids in (*SITUATION_LINES, also):
@@ -149,8 +159,7 @@ def situation_in_short(answers: dict, also=()) -> list[list[tuple[str, str]]]:
         if line:
             lines.append(line)
     if unsure:
-        later = (u if u[:2].isupper() else u[0].lower() + u[1:] for u in unsure[1:])  # "ALK", "MYCN" stay
-        not_sure = ("Not sure yet", f"{', '.join([unsure[0], *later])}. Your child's care team can tell you")
+        not_sure = ("Not sure yet", f"{unsure_in_words(unsure)}. {then}")
         if len(lines) < MOST_SITUATION_LINES:
             lines.append([not_sure])
         else:  # never more than three lines: it joins the last one

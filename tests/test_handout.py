@@ -165,3 +165,17 @@ def test_a_link_followed_by_htmx_loads_the_handout_as_its_own_page(client):
         response = client.get(url, HTTP_HX_REQUEST="true")
         assert response.status_code == 200 and response["HX-Redirect"] == url
         assert not response.content
+
+
+def test_a_family_unsure_of_everything_gets_one_not_sure_line_each_asking_the_team(client):
+    """The front sheet is for the care team: what the family is unsure of is gathered, and asked
+    of the team in the family's voice, never a row of "I'm not sure" (parent walk-through)."""
+    session = client.session
+    session[SESSION_KEY] = complete_answers()  # "I'm not sure" wherever it is offered
+    session.save()
+    text = " ".join(re.sub(r"<[^>]+>", " ", client.get("/handout/").content.decode()).split())
+    assert "I'm not sure" not in text.replace("&#x27;", "'")
+    assert "MYCN amplification, under 18. We would like to ask you about these." in text
+    assert ("Not sure yet: Where the family is with the decision, who takes part in deciding, how the family "
+            "wants to decide, how the child wants to be involved") in text
+    assert "can tell you" not in text

@@ -99,6 +99,7 @@ def test_the_urgent_contact_is_on_the_start_page_the_summary_and_the_handout(fam
     urgent = "If your child is unwell now, call Ward 7 (children's cancer ward) on 020 7946 0123."
     start = family.get("/").content.decode()
     assert urgent in text_of(family.get("/")) and 'href="tel:02079460123"' in start
+    assert "Offered by Riverside Children's Hospital, with your child's care team." in text_of(family.get("/"))
     summary = text_of(family.get("/summary/"))
     assert urgent in summary and "Clinical nurse specialists 020 7946 0456 Monday to Friday, 9am to 5pm." in summary
     handout = text_of(family.get("/handout/"))
@@ -116,12 +117,14 @@ def test_without_an_urgent_contact_the_start_page_says_nothing_of_one(family):
     assert "unwell now" not in summary and "Clinical nurse specialists 020 7946 0456" in summary
 
 
-def test_with_no_contacts_the_summary_and_handout_say_to_ask_the_care_team(family):
+def test_with_no_contacts_the_summary_says_to_ask_the_care_team_and_the_handout_asks_them(family):
+    """The handout's front sheet is for the team: it asks them, in the family's voice."""
     assert ASK_FOR_NUMBERS in text_of(family.get("/summary/"))
-    handout = family.get("/handout/").content.decode()
-    assert ASK_FOR_NUMBERS in handout and "Write them here:" in handout
+    asks_the_team = "Please give us your phone numbers: who to call in the day, at night and at weekends"
+    handout = text_of(family.get("/handout/"))
+    assert asks_the_team in handout and ASK_FOR_NUMBERS not in handout
     assert "unwell now" not in text_of(family.get("/"))
-    assert ASK_FOR_NUMBERS in pdf_text(family.get("/handout.pdf"))
+    assert "Please give us your phone numbers" in pdf_text(family.get("/handout.pdf"))
 
 
 def test_support_services_are_on_the_summary_before_the_questions_to_bring(family):

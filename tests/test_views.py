@@ -237,7 +237,10 @@ def test_start_over_asks_first_and_erases_only_on_post(client):
     assert client.put("/start-over/").status_code == 405
 
 
-def test_every_page_offers_start_over_as_a_red_link_not_a_button(client):
+def test_every_page_offers_start_over_as_a_red_link_not_a_button_once_there_is_something_to_erase(client):
+    for url in ("/", "/privacy/"):  # a family that has entered nothing has nothing to erase
+        assert 'href="/start-over/"' not in client.get(url).content.decode()
+    client.post("/questions/cancer-course/", {"answer": "refractory"})
     html = client.get("/privacy/").content.decode()
     assert '<a href="/start-over/" class="warning-link"' in html
     assert ">Start over and erase my answers</button>" not in html
