@@ -41,7 +41,8 @@ def answer_rows(answers: dict) -> list[dict]:
 def terms_used(texts, glossary) -> list:
     """The glossary terms that appear in these texts, so they are explained where they appear."""
     words = " ".join(texts).lower()
-    return [term for term, pattern in _term_patterns(glossary) if pattern.search(words)]
+    # The plain substring test first: it is fast, and most terms are not on a given page.
+    return [term for term, pattern in _term_patterns(glossary) if term.term.lower() in words and pattern.search(words)]
 
 
 @functools.cache
