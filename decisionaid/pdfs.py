@@ -36,7 +36,10 @@ class Busy(Exception):
 
 
 class RecentPdfs:
-    """The last PDF each session made in this process, for at most PDF_WINDOW_SECONDS."""
+    """The last PDF each session made in this process, for at most PDF_WINDOW_SECONDS; at most
+    MOST of them (the oldest goes first), so memory and timer threads stay small."""
+
+    MOST = 30
 
     def __init__(self):
         self._kept = {}  # a hash of the session key -> (a hash of the HTML, the PDF, its timer)
@@ -52,6 +55,8 @@ class RecentPdfs:
         timer = threading.Timer(settings.PDF_WINDOW_SECONDS, self.forget, (session_key,))
         timer.daemon = True
         with self._lock:
+            while len(self._kept) >= self.MOST:
+                self._kept.pop(next(iter(self._kept)))[2].cancel()
             self._kept[_hashed(session_key)] = (html_hash, pdf, timer)
         timer.start()
 

@@ -169,3 +169,14 @@ def test_a_kept_pdf_is_dropped_at_start_over_and_when_its_window_ends(client, se
     timer = pdfs.recent._kept[kept][2]
     timer.join(timeout=5)  # the timer's own thread ends when it has dropped the PDF
     assert pdfs.recent._kept.get(kept) is None
+
+
+def test_at_most_so_many_pdfs_are_kept_the_oldest_going_first(settings):
+    kept = pdfs.RecentPdfs()
+    for n in range(pdfs.RecentPdfs.MOST + 5):
+        kept.keep(f"session-{n}", "html", b"%PDF")
+    assert len(kept._kept) == pdfs.RecentPdfs.MOST
+    assert kept.get("session-0", "html") is None and kept.get(f"session-{pdfs.RecentPdfs.MOST + 4}", "html") == b"%PDF"
+    for n in range(pdfs.RecentPdfs.MOST + 5):
+        kept.forget(f"session-{n}")  # and their timers with them
+    assert not kept._kept
