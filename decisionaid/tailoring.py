@@ -69,8 +69,9 @@ class Summary:
 
     @property
     def more_question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:
-        """The questions not suggested by default, grouped by topic: general ones, then each option's."""
-        return self._grouped(lambda q: not q.serious)
+        """The general questions not suggested by default. Each option's own questions are on
+        its page, not here too: the summary stays short, and a family meets them beside the option."""
+        return self._grouped(lambda q: not q.serious and not q.topic)
 
     @property
     def serious_question_groups(self) -> list[tuple[str, list[SuggestedQuestion]]]:

@@ -101,7 +101,8 @@ def test_the_typical_family_is_the_browser_tests_family_by_ids():
 def test_the_heaviest_family_has_every_option_a_seed_ties_to_high_risk_or_an_alk_change_put_forward():
     summary = tailoring.summarise(complete_answers(**families.heaviest_family()))
     assert {o.id for o in summary.leading} == {
-        "alk-targeted-therapy", "chemotherapy", "clinical-trials", "mibg-therapy", "second-transplant"}
+        "alk-targeted-therapy", "chemoimmunotherapy", "chemotherapy", "clinical-trials", "mibg-therapy",
+        "second-transplant"}
 
 
 def test_answering_a_form_follows_the_plan_and_defaults_to_not_sure():

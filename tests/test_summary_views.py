@@ -220,3 +220,17 @@ def test_medical_words_are_explained_where_they_appear(client):
     assert "<dt>MIBG</dt>" in option
     table = client.get("/options/compare/").content.decode()
     assert "Words used here, explained" in table and "<dt>Chemotherapy</dt>" in table
+
+
+def test_the_summary_offers_general_questions_and_each_option_its_own_on_its_page(client):
+    """The summary is not a wall of tick boxes: beyond the ten suggested, only general questions;
+    each option's questions are on its own page (parent walk-through: 96 boxes, IPDAS gap 9)."""
+    summary = family(client, risk_group="high")
+    html = client.get("/summary/").content.decode()
+    mine = [q for q in summary.suggested_questions if q.topic == "Chemotherapy" and not q.serious
+            and q.id not in summary.suggested_by_default]
+    assert mine and not any(f'value="{q.id}"' in html for q in mine)
+    assert "Each option has more questions on its own page." in html
+    page = client.get("/options/chemotherapy/").content.decode()
+    assert all(f'value="{q.id}"' in page for q in mine)
+    assert html.count('name="chosen"') < 60
