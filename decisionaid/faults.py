@@ -43,14 +43,14 @@ def same_page_again(request):
     if page is None:
         return None
     try:
-        return page(request, Answers(request.session), match, **match.kwargs)
+        return page(request, Answers(request.session), match)
     except Exception:  # the database is in trouble; the plain page says so
         logger.warning("Could not show the page again after database trouble", exc_info=True)
         return None
 
 
-def question_again(request, store, match, question_id):
-    question = catalogue.load().question(question_id)
+def question_again(request, store, match):
+    question = catalogue.load().question(match.kwargs["question_id"])
     if question is None:
         return None
     form = QuestionForm(question, data=request.POST)
