@@ -219,11 +219,17 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
         "page_title": option.title,
         "option": option,
         "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
-        "reasons": result.reasons.get(option.id, ()) if result else (),
+        "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
         "option_questions": questions,
         "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
         "can_choose": result is not None,
     }
+
+
+def named_for(option, reasons_here) -> list[dict]:
+    """Every situation a seed names this option for, each marked where it is the family's own,
+    so an option's page always says for whom the sources describe it."""
+    return [{"situation": reason.situation, "yours": reason in reasons_here} for reason in option.put_forward]
 
 
 def weigh_up_words(summary, weigh_up, answers) -> dict:

@@ -182,6 +182,69 @@ def test_an_option_page_says_why_it_is_put_forward_and_works_without_answers(cli
     assert client.get("/options/no-such-option/").status_code == 404
 
 
+def test_an_option_page_says_for_whom_the_sources_name_it_whatever_the_family_said(client):
+    """The one list says "Each option's page says which" options are for some children only:
+    that must hold for a family whose situation no source ties to the option."""
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"])
+    mibg = client.get("/options/mibg-therapy/").content.decode()
+    assert "A source names this for cancer that was high risk when it was first found." in mibg
+    assert "That is what you told us" not in mibg
+    chemotherapy = client.get("/options/chemotherapy/").content.decode()
+    assert "A source names this for low or intermediate risk cancer that has come back where it started." in chemotherapy
+    assert "A source names this" not in client.get("/options/radiation-therapy/").content.decode()
+
+
+@pytest.mark.parametrize(("answers", "page"), [
+    (dict(risk_group="high"), "/summary/"),
+    (dict(risk_group="not-sure"), "/summary/"),
+    (dict(risk_group="high"), "/options/compare/"),
+    (dict(risk_group="high"), "/handout/"),
+])
+def test_options_are_said_to_be_combined_not_either_or(client, answers, page):
+    family(client, **answers)
+    html = client.get(page).content.decode()
+    assert "not either-or choices" in html and "combined, or given one after" in html
+
+
+def test_the_one_list_says_the_team_decides_which_fit_and_the_cancer_may_be_staged_again(client):
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"])
+    html = client.get("/summary/").content.decode()
+    group = html[html.index('data-group="all"'):]
+    assert "Your child&#x27;s team will say which fit your child" in group[:3000]
+    assert "may need to be staged again" in group[:3000]
+
+
+def test_evidence_level_codes_are_never_shown_to_families(client):
+    family(client, risk_group="high", age="18-or-older")
+    content = library.load()
+    codes = {n.evidence_level for o in content.options for n in o.numbers if n.evidence_level}
+    assert codes, "the content keeps the seeds' evidence levels as data"
+    pages = ["/summary/", "/options/compare/", "/handout/", *(f"/options/{o.id}/" for o in content.options)]
+    for page in pages:
+        text = re.sub(r"<[^>]+>", " ", client.get(page).content.decode())
+        for code in codes:
+            assert not re.search(rf"\b{re.escape(code)}\b", text), (page, code)
+        assert "Level of evidence" not in text and "level of evidence" not in text
+
+
+def test_the_selected_second_transplant_group_is_introduced_as_selected_and_not_compared(client):
+    family(client, risk_group="high", treatments_had=["transplant"])
+    html = client.get("/options/second-transplant/").content.decode()
+    assert "selected group" in html
+    assert "cannot be compared" in html
+
+
+def test_our_own_explanations_say_so_wherever_a_family_reads_them(client):
+    family(client, risk_group="high")
+    own = "These are our own words: none of the sources explains this."
+    words = client.get("/words/").content.decode()
+    prognosis = words[words.index("<dt>Prognosis</dt>"):]
+    assert own in prognosis[:prognosis.index("</dd>")]
+    refractory = words[words.index("<dt>Refractory</dt>"):]
+    assert own not in refractory[:refractory.index("</dd>")]
+    assert "except where an explanation says it is in our own words" in words
+
+
 def test_the_comparison_is_a_real_table_including_focusing_on_comfort(client):
     html = client.get("/options/compare/").content.decode()
     assert "<table" in html and '<th scope="col">Main downsides</th>' in html
