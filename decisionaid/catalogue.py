@@ -30,6 +30,7 @@ class Choice:
     # On a multi-choice question, an answer that cannot go with others: "I'm not sure" always,
     # and any choice marked `exclusive: true` in questions.yaml ("None that we know of").
     exclusive: bool = False
+    in_short: str = ""  # a few words for the situation in short, where the label is long
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Question:
 
     def label_for(self, value) -> str:
         return next((c.label for c in self.choices if c.value == value), str(value))
+
+    def short_for(self, value) -> str:
+        return next((c.in_short or c.label for c in self.choices if c.value == value), str(value))
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def _choices(raw, where):
     try:
         choices = tuple(
             Choice(c["value"], c["label"], c.get("hint", ""),
-                   exclusive=bool(c.get("exclusive")) or c["value"] == NOT_SURE)
+                   exclusive=bool(c.get("exclusive")) or c["value"] == NOT_SURE, in_short=c.get("in_short", ""))
             for c in raw
         )
     except (KeyError, TypeError) as error:

@@ -45,7 +45,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "worries": answers.get("worries", ""),
         **weighed,
         "options": options,
-        "options_combined": content.groups["combined_on_paper"],
+        "options_combined": content.groups["combined_in_short"],
         "deciding": how_we_want_to_decide(answers),
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses

@@ -153,8 +153,8 @@ def situation_in_short(answers: dict, also=(), then=UNSURE_TO_FAMILY) -> list[li
             known = [v for v in (answers[question.id] if question.kind == "checkbox" else [answers[question.id]])
                      if v != catalogue.NOT_SURE]
             if known:
-                line.append((question.in_short, "; ".join(answer_text(question, known if question.kind == "checkbox"
-                                                                      else known[0]))))
+                words = "; ".join(question.short_for(v) for v in known)
+                line.append((question.in_short, words[0].upper() + words[1:]))
             else:
                 unsure.append(question.in_short)
         if line:

@@ -85,7 +85,7 @@ def family_facing_blocks():
             yield f"{option.file}: number {number.id}", f"{number.study} {figure_words(number)}"
     for name in ("leading", "others", "all", "every_family"):
         yield f"option-groups.yaml: {name}", content.groups[name]["text"]
-    for key in ("decision", "combined", "combined_on_paper"):
+    for key in ("decision", "combined", "combined_in_short"):
         yield f"option-groups.yaml: {key}", content.groups[key]
     for note in content.notes:
         yield f"notes.yaml: {note.id}", note.text

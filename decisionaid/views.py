@@ -272,6 +272,7 @@ def compare(request):
     table = [f"{o.title} {' '.join(o.comparison.values())}" for _, options in groups for o in options]
     return render_page(request, "compare.html", {
         "page_title": "The options side by side", "groups": groups, "palliative": content.palliative,
+        "combined": content.groups["combined"],
         "terms": presenters.terms_used(table, content.glossary),
     })
 

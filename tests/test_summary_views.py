@@ -236,7 +236,7 @@ def test_the_selected_second_transplant_group_is_introduced_as_selected_and_not_
 
 def test_our_own_explanations_say_so_wherever_a_family_reads_them(client):
     family(client, risk_group="high")
-    own = "These are our own words: none of the sources explains this."
+    own = "These are our own words. None of the sources explains this."
     words = client.get("/words/").content.decode()
     prognosis = words[words.index("<dt>Prognosis</dt>"):]
     assert own in prognosis[:prognosis.index("</dd>")]

@@ -24,12 +24,41 @@ VISIBLE_WORDS = """() => {
 }"""
 
 
+# The answers that put the most words on the summary (measured over risk group x course x place
+# x ALK): every option in one list with its reasons, every note, every treatment restated, both
+# parents and a child who wants a say (their prompts), everything very important.
+EVERY_TREATMENT = ["Surgery", "Chemotherapy", "Topotecan (Hycamtin), a chemotherapy medicine",
+                   "High-dose chemotherapy with a stem cell transplant", "Radiation therapy",
+                   "Antibody immunotherapy, such as dinutuximab (Unituxin) or dinutuximab beta",
+                   "Isotretinoin (13-cis-retinoic acid)", "MIBG therapy", "Eflornithine (DFMO, Iwilfin)",
+                   "A medicine that blocks ALK, such as crizotinib or lorlatinib", "Treatment as part of a clinical trial"]
+VERY = "Very important"
+
+
 def heaviest_journey(page):
-    """The family of tests/browser/family.py, with an ALK change too: the most put forward."""
+    """The family that puts the most words on the summary."""
     from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
 
-    plan = {**HIGH_RISK_FAMILY, "Did tests find a change in the tumour's ALK gene?": "Yes, there is an ALK change",
-            "How many times has your child had high-dose chemotherapy with a stem cell transplant?": "Once"}
+    plan = {**HIGH_RISK_FAMILY,
+            "Which of these best describes your child's cancer now?": "It never fully went away",
+            "When your child was first diagnosed, which risk group were they in?": "I'm not sure",
+            "Where is the cancer now?": ["In the same place it first started", "Near where it first started",
+                                         "In other parts of the body, such as the bones, bone marrow or liver"],
+            "Did tests find a change in the tumour's ALK gene?": "Yes, there is an ALK change",
+            "Which treatments has your child had so far?": EVERY_TREATMENT,
+            "How many times has your child had high-dose chemotherapy with a stem cell transplant?": "Once",
+            "Who will take part in making this decision?": "Both parents or carers",
+            "How does your child want to be involved in decisions about their care?":
+                "They want to know what is happening and have a say",
+            "How important is each of these to your family right now?": {
+                "Trying treatments that may control the cancer, even if they are hard for your child": VERY,
+                "Time at home and fewer hospital stays, even if that meant saying no to some treatments": VERY,
+                "Comfort and freedom from pain coming first, even if that meant saying no to some treatments": VERY,
+                "School, friends, play and everyday routines, even if that meant saying no to some treatments": VERY,
+                "Getting care at a specialist centre, even if it means travelling": VERY,
+                "Taking part in research, such as a clinical trial, even if the treatment is new and still being tested":
+                    VERY,
+            }}
     page.goto("/")
     page.get_by_role("button", name="Start now").click()
     answer_all_questions(page, plan)
@@ -42,10 +71,11 @@ def test_the_summary_fits_the_visible_words_budget_and_keeps_hard_news_closed(op
     page = open_page(size, javascript)
     heaviest_journey(page)
     words = page.evaluate(VISIBLE_WORDS)
+    print(f"{size}: {words} visible words")  # noqa: T201 - the measure, for the closing note
     assert words <= 1200, f"{words} visible words"
-    prognosis = page.get_by_text(re.compile("very poor prognosis"))
+    prognosis = page.get_by_text(re.compile("can be harder to control"))  # unsure of the risk group
     expect(prognosis).to_be_hidden()  # in the page, not shown until opened
-    assert page.locator("main").inner_html().count("very poor prognosis") == 1
+    assert page.locator("main").inner_html().count("can be harder to control") == 1
     page.get_by_text("What the sources say about how serious this is").click()
     expect(prognosis).to_be_visible()
     expect(page.get_by_text("This part is about how serious the illness is. Open it when you feel ready.")).to_be_visible()
