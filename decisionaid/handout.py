@@ -81,10 +81,10 @@ def render_pdf(context: dict) -> bytes:
     return pdf_from_html(pdf_html(context))
 
 
-def template_pdf(template: str, context: dict) -> bytes:
-    """A printable page's template as a PDF (the blank handout, the poster): like the handout,
-    it loads nothing but the handout's stylesheet."""
-    return pdf_from_html(render_to_string(template, {**context, "for_pdf": True}))
+def template_html(template: str, context: dict) -> str:
+    """A printable page's template as WeasyPrint reads it (the blank handout, the poster): like
+    the handout, it loads nothing but the handout's stylesheet (pdfs.printable_pdf makes it)."""
+    return render_to_string(template, {**context, "for_pdf": True})
 
 
 def pdf_html(context: dict) -> str:

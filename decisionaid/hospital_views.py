@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from decisionaid import catalogue, handout, hospital, library, review, signoff
+from decisionaid import catalogue, handout, hospital, library, pdfs, review, signoff
 from decisionaid.models import SignOff
 from decisionaid.pages import pdf_response, render_page
 from decisionaid.presenters import qr_svg, without_scheme
-from decisionaid.views import handout_view
+from decisionaid.views import handout_view, pdf_later
 
 SIGN_OFF_PERMISSION = "decisionaid.sign_off_content"
 
@@ -62,9 +62,8 @@ def blank_handout(request):
 
 @handout_view
 def blank_handout_pdf(request):
-    context = blank_handout_context(request)
-    return pdf_response(request, lambda: handout.template_pdf("blank_handout.html", context),
-                        "questions-to-bring.pdf", "blank handout", reverse("blank_handout"))
+    return printable_pdf(request, "blank_handout.html", blank_handout_context(request),
+                         "questions-to-bring.pdf", "blank handout", reverse("blank_handout"))
 
 
 @handout_view
@@ -74,9 +73,18 @@ def poster(request):
 
 @handout_view
 def poster_pdf(request):
-    context = poster_context(request)
-    return pdf_response(request, lambda: handout.template_pdf("poster.html", context),
-                        "preparing-to-decide-poster.pdf", "poster", reverse("poster"))
+    return printable_pdf(request, "poster.html", poster_context(request),
+                         "preparing-to-decide-poster.pdf", "poster", reverse("poster"))
+
+
+def printable_pdf(request, template, context, filename, what, page_url):
+    """Anyone may ask, session or none, so these are kept and made a few at a time like the
+    handout's PDF (pdfs.py); when every place is taken, the handout's "try again" page."""
+    try:
+        return pdf_response(request, lambda: pdfs.printable_pdf(handout.template_html(template, context)),
+                            filename, what, page_url, let_through=(pdfs.Busy,))
+    except pdfs.Busy:
+        return pdf_later(request, "busy", status=503, page_url=page_url)
 
 
 # Staff only: urls.py wraps these in admin.site.admin_view (login, staff, CSRF, never cached).

@@ -1,4 +1,5 @@
-"""The handout PDF, made so that PDFs can never take the site from other families.
+"""The PDFs (the handout, the blank question list, the poster), made so that PDFs can never
+take the site from other families.
 
 A PDF takes a worker a second or two. So:
 - the last PDF a session made is kept in this process's memory with a hash of the handout's
@@ -10,6 +11,11 @@ A PDF takes a worker a second or two. So:
   lock file per place); as many again may wait, up to PDF_WAIT_SECONDS, for a place; any
   more are told at once to try again. The other workers are always free for other pages;
 - a PDF is made at a lower CPU priority than pages, so a busy machine serves pages first.
+
+The blank question list and the poster are the same for every visitor (they change only when
+staff edit the organisation's details), and anyone may ask for them, session or none. So one
+copy of each is kept per hash of its HTML (a change makes a new one), and a new one takes a
+place to render like the handout, at the same lower priority (printable_pdf).
 """
 
 import contextlib
@@ -91,6 +97,26 @@ def pdf_for(session_key: str, context: dict) -> bytes:
     recent.keep(session_key, html_hash, pdf)
     return pdf
 
+
+def printable_pdf(html: str) -> bytes:
+    """The PDF of a page that is the same for everyone: made once per HTML, then from memory."""
+    html_hash = _hashed(html)
+    if (pdf := _printables.get(html_hash)) is not None:
+        return pdf
+    with place_to_render():  # Busy when every place is taken, as for the handout
+        pdf = at_low_priority(handout.pdf_from_html, html)
+    with _printables_lock:
+        while len(_printables) >= PRINTABLES_KEPT:  # the oldest goes first
+            _printables.pop(next(iter(_printables)))
+        _printables[html_hash] = pdf
+    return pdf
+
+
+# Two printables, a few variants each (the address in the QR code is the one asked for when no
+# DECISIONAID_SERVICE_URL is set): enough to keep them all, small enough to bound the memory.
+PRINTABLES_KEPT = 8
+_printables = {}  # a hash of the HTML -> its PDF
+_printables_lock = threading.Lock()
 
 _renderer = None
 

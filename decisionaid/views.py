@@ -408,10 +408,11 @@ def handout_pdf(request):
         return pdf_later(request, "busy", status=503)
 
 
-def pdf_later(request, reason, status):
+def pdf_later(request, reason, status, page_url=""):
+    """Please try again; page_url is the printable page to print now (default: the handout)."""
     minutes = max(1, settings.PDF_WINDOW_SECONDS // 60) if reason == "too-many" else 1
     response = render(request, "handout_pdf_later.html", {
-        "page_title": "Please try the PDF again soon", "reason": reason, "minutes": minutes,
+        "page_title": "Please try the PDF again soon", "reason": reason, "minutes": minutes, "page_url": page_url,
     }, status=status)
     response["Retry-After"] = str(minutes * 60)
     return response

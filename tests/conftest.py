@@ -20,3 +20,11 @@ def content(tmp_path, monkeypatch):
     shutil.copytree(catalogue.CONTENT_DIR, copy)
     monkeypatch.setattr(catalogue, "CONTENT_DIR", copy)
     return copy
+
+
+@pytest.fixture(autouse=True)
+def _no_printable_pdfs_kept():
+    """Each test makes its own blank handout and poster PDFs (the process keeps them, pdfs.py)."""
+    from decisionaid import pdfs
+
+    pdfs._printables.clear()

@@ -57,6 +57,7 @@ def every_page(client, monkeypatch):
         yield "pdf-too-many", client.get("/handout.pdf")
     held = [pdfs.take_one("render"), pdfs.take_one("wait")]
     yield "pdf-busy", client.get("/handout.pdf")
+    yield "printable-pdf-busy", client.get("/blank-handout.pdf")
     for place in held:
         place.close()
     yield "404", client.get("/questions/nope/")

@@ -1,16 +1,20 @@
 """The handout PDF under load: kept per session and answers, limited per session, made only a
-few at a time on the machine, and made by a WeasyPrint that loads nothing but its stylesheet."""
+few at a time on the machine, and made by a WeasyPrint that loads nothing but its stylesheet.
+The public printables (blank handout, poster): kept once for everyone, made a few at a time."""
 
 import contextlib
 import socket
 import threading
+import time
 
 import pytest
 from django.test import Client
 
 from decisionaid import handout, pdfs
-from decisionaid.models import PdfRender
+from decisionaid.models import Contact, PdfRender
+from tests.helpers import URGENT
 from tests.test_handout import family
+from tests.test_hospital import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +184,48 @@ def test_at_most_so_many_pdfs_are_kept_the_oldest_going_first(settings):
     for n in range(pdfs.RecentPdfs.MOST + 5):
         kept.forget(f"session-{n}")  # and their timers with them
     assert not kept._kept
+
+
+# The printables anyone may ask for, session or none: the blank handout and the poster
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The PDFs WeasyPrint really makes (each still made), by the thread that made it."""
+    made = []
+    real = handout.pdf_from_html
+
+    def counted(html):
+        made.append(threading.current_thread().name)
+        return real(html)
+
+    monkeypatch.setattr(handout, "pdf_from_html", counted)
+    return made
+
+
+def test_a_printable_is_made_once_for_everyone_and_again_when_the_contacts_change(client, renders):
+    first, again, other = client.get("/blank-handout.pdf"), client.get("/blank-handout.pdf"), Client().get(
+        "/blank-handout.pdf")
+    assert first.status_code == again.status_code == other.status_code == 200
+    assert first.content.startswith(b"%PDF") and first.content == again.content == other.content
+    assert len(renders) == 1 and renders[0].startswith("pdf")  # once, in the low-priority thread
+    Contact.objects.create(**URGENT, urgent=True)  # staff edit the contacts
+    changed = client.get("/blank-handout.pdf")
+    assert "If your child is unwell now, call Ward 7" in pdf_text(changed) and len(renders) == 2
+
+
+@pytest.mark.parametrize(("pdf", "page"), [("/blank-handout.pdf", "/blank-handout/"),
+                                           ("/for-clinicians/poster.pdf", "/for-clinicians/poster/")])
+def test_when_every_place_is_taken_a_printable_is_not_made_and_the_asker_is_told_at_once(
+        client, renders, settings, pdf, page):
+    settings.PDF_WAIT_SECONDS = 60
+    with every_place_taken():
+        started = time.monotonic()
+        busy = client.get(pdf)
+        waited = time.monotonic() - started
+    assert busy.status_code == 503 and busy["Retry-After"] == "60" and not renders
+    assert waited < 30  # told at once, not after waiting for a place
+    html = busy.content.decode()
+    assert "Many PDFs are being made just now" in html and f'href="{page}"' in html
+    assert "Your answers are safe" not in html  # there are none
+    assert client.get(pdf).status_code == 200 and len(renders) == 1  # once a place is free
