@@ -33,25 +33,73 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         *(answer for line in situation for _, answer in line),
         *our_questions,
     ]
+    front, rest = front_sheet(answers, weighed["weighed"], our_questions)
     return {
+        "front": front,
+        "rest": rest,
         "page_title": "Our summary for the care team",
         "today": today,
         "summary": summary,
         "situation_lines": situation,
         "very_important": very_important(answers),
         "all_unsure": set((answers.get("what-matters") or {}).values()) == {"not-sure"},
-        "side_effects_note": answers.get("side-effects-details", ""),
-        "hopes": answers.get("hopes", ""),
-        "worries": answers.get("worries", ""),
         **weighed,
         "options": options,
         "options_combined": content.groups["combined_in_short"],
         "deciding": how_we_want_to_decide(answers),
+        "deciding_together": [content.shared_decisions[f"{key}_on_paper"].get(answers.get(key.replace("_", "-")), "")
+                              for key in ("who_decides", "child_involvement")],
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
         "reviewed": content.reviewed,
     }
+
+
+# What fits on the one printed front sheet, with every other part of it at its longest (measured
+# with WeasyPrint: tests/test_handout.py). Longer words, more options or more questions go on the
+# next page, and the front sheet says so: nothing is cut off unsaid.
+FRONT_SHEET_MOST = {"own_words": 120, "reason": 70, "options": 2, "questions": 12, "question_letters": 1000}
+
+
+def shortened(text: str, most: int) -> str:
+    """The text, or its first words up to `most` letters and "…" ."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
+
+
+def front_sheet(answers: dict, weighed: list[dict], questions: list[str]) -> tuple[dict, dict]:
+    """What the front sheet shows, and what it leaves for the page after it ("In full")."""
+    most = FRONT_SHEET_MOST
+    texts = {key: answers.get(key, "") for key in ("hopes", "worries", "side-effects-details")}
+    options = [{"title": row["option"].title,
+                "for": shortened(row["reasons"].get("for", ""), most["reason"]),
+                "against": shortened(row["reasons"].get("against", ""), most["reason"])}
+               for row in weighed[:most["options"]]]
+    shown, letters = [], 0
+    for question in questions[:most["questions"]]:
+        letters += len(question)
+        if shown and letters > most["question_letters"]:
+            break
+        shown.append(question)
+    front = {
+        **{key.replace("-", "_"): shortened(text, most["own_words"]) for key, text in texts.items()},
+        "options": options,
+        "more_options": [row["option"].title for row in weighed[most["options"]:]],
+        "questions": shown,
+    }
+    cut_texts = {key.replace("-", "_"): text for key, text in texts.items() if len(text) > most["own_words"]}
+    cut_reasons = [row for row, short in zip(weighed, options, strict=False)
+                   if any(short[side] != row["reasons"].get(side, "") for side in ("for", "against"))]
+    rest = {
+        **cut_texts,
+        "reasons": cut_reasons + weighed[most["options"]:],
+        "questions": questions[len(shown):],
+        "questions_from": len(shown) + 1,
+    }
+    front["continues"] = bool(cut_texts or rest["reasons"] or rest["questions"])
+    return front, rest
 
 
 # What the front sheet adds to the situation: the rest of what the family said about the illness.
@@ -71,14 +119,33 @@ def how_we_want_to_decide(answers) -> list[tuple[str, str]]:
 
 
 def very_important(answers) -> list[str]:
-    """What the family rated very important, in the question's own words."""
+    """What the family rated very important, in short (each without its cost clause, alike)."""
     grid = catalogue.load().question("what-matters")
     rated = answers.get("what-matters") or {}
-    return [item.label for item in grid.items if rated.get(item.value) == "very"]
+    return [item.in_short or item.label for item in grid.items if rated.get(item.value) == "very"]
 
 
-def render_pdf(context: dict) -> bytes:
-    return pdf_from_html(pdf_html(context))
+def render_pdf(context: dict, run=lambda work, *args: work(*args)) -> bytes:
+    """The handout as a PDF whose front sheet is exactly one page. The front sheet's parts are
+    already held to what fits (FRONT_SHEET_MOST); should it still run over (a long list of
+    contacts, many long questions), its last questions move to the page after, until it fits.
+    `run` does the layout and writing (pdfs.at_low_priority); the templates are rendered here,
+    in the request's own thread, where the database connection is."""
+    front, rest = dict(context["front"]), dict(context["rest"])
+    while True:
+        document = run(pdf_document, pdf_html({**context, "front": front, "rest": rest}))
+        fits = len(document.pages) > 1 and AFTER_FRONT_SHEET in document.pages[1].anchors
+        if fits or not front["questions"]:
+            return run(document.write_pdf)
+        moved = front["questions"][-QUESTIONS_MOVED_AT_ONCE:]
+        front["questions"] = front["questions"][:-QUESTIONS_MOVED_AT_ONCE]
+        rest["questions"] = moved + rest["questions"]
+        rest["questions_from"] = len(front["questions"]) + 1
+        front["continues"] = True
+
+
+AFTER_FRONT_SHEET = "after-front-sheet"  # the id of what follows the front sheet in handout.html
+QUESTIONS_MOVED_AT_ONCE = 2
 
 
 def template_html(template: str, context: dict) -> str:
@@ -93,11 +160,16 @@ def pdf_html(context: dict) -> str:
 
 
 def pdf_from_html(html: str) -> bytes:
+    return pdf_document(html).write_pdf()
+
+
+def pdf_document(html: str):
+    """The page laid out by WeasyPrint, before it is written: its pages say where each id fell."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - needs system libraries; see module doc
 
     fetcher = only_the_stylesheet()
     stylesheet = CSS(url=STYLESHEET_URL, url_fetcher=fetcher)
-    return HTML(string=html, base_url=STYLESHEET_URL, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=STYLESHEET_URL, url_fetcher=fetcher).render(stylesheets=[stylesheet])
 
 
 # The one address WeasyPrint may load: the handout's stylesheet, under a scheme of its own, so

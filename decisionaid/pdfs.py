@@ -90,7 +90,7 @@ def pdf_for(session_key: str, context: dict) -> bytes:
         raise TooMany
     try:
         with place_to_render():
-            pdf = at_low_priority(handout.pdf_from_html, html)
+            pdf = handout.render_pdf(context, run=at_low_priority)
     except BaseException:
         ticket.delete()  # only PDFs made count against the session
         raise

@@ -212,8 +212,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 DECISIONAID_PUBLISHED = os.environ.get("DECISIONAID_PUBLISHED", "November 2026")
 DECISIONAID_FUNDING = os.environ.get(
     "DECISIONAID_FUNDING",
-    "No funding source has been declared for this version. An organisation that offers it "
-    "to families should say here who pays for it.",
+    "No funding source has been declared for this version. The team that offers it to you "
+    "can tell you who pays for it.",
 )
 DECISIONAID_CONFLICTS = os.environ.get(
     "DECISIONAID_CONFLICTS",

@@ -98,6 +98,47 @@ def test_the_front_sheet_is_exactly_page_one_with_what_a_doctor_needs(client):
     assert "Comfort and freedom from pain" not in first  # only what was rated very important
 
 
+def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client):
+    """Every part of the front sheet at its longest: what does not fit goes on the next page,
+    in full, and the front sheet says so."""
+    from tests.helpers import hospital_details
+
+    hospital_details()
+    long = "We want her home with her brother and her dog, and to sleep in her own bed at night. " * 12
+    every = [o.id for o in library.load().options]
+    reasons = {o: {"for": long[:1000], "against": long[:1000]} for o in every}
+    weigh_up = {**WEIGH_UP, "options": every, "reasons": reasons,
+                "next_steps": ["talk-child", "talk-family", "palliative-team", "ask-treatment", "ask-trials",
+                               "second-opinion", "more-time"]}
+    family(client, weigh_up=weigh_up, hopes=long[:1000], worries=long[:1000], side_effects_details=long[:1000],
+           side_effects=["infections", "pain", "eating", "blood-pressure-allergy", "growth", "other"],
+           who_decides="both-parents", child_involvement="fully", risk_group="not-sure",
+           where_now=["same-place", "nearby", "elsewhere"], alk="yes",
+           what_matters={item: "very" for item in ("control", "home", "comfort", "everyday", "travel", "research")})
+    session = client.session
+    session[QUESTIONS_KEY] = {"chosen": None, "own": [f"{n}. {long[:290]}" for n in range(30)]}
+    session.save()
+    pdf = client.get("/handout.pdf").content
+    reader = PdfReader(io.BytesIO(pdf))
+    first, second = flat(reader.pages[0].extract_text()), flat(reader.pages[1].extract_text())
+    assert "For the care team" in first and "This continues on the next page" in first
+    assert second.startswith("Continued from the front page") or " Continued from the front page" in second[:80]
+    everything = flat("\n".join(page.extract_text() for page in reader.pages))
+    assert long[:1000].strip() in everything.replace(" …", "")  # the family's words, in full, once
+    assert "29. " + long[:40] in everything  # the last question of their own
+
+
+def test_the_child_and_who_decides_shape_what_the_handout_asks_of_the_team(client):
+    family(client, who_decides="both-parents", child_involvement="fully")
+    html = client.get("/handout/").content.decode()
+    assert "Deciding together, and our child" in html
+    assert "Please give each of us time to ask our own questions." in html
+    assert "Please talk with our child too, in words that fit their age." in html
+    family(client, who_decides="one-parent", child_involvement="too-young")
+    html = client.get("/handout/").content.decode()
+    assert "Who else could support me" in html and "Please help us explain what is happening to them" in html
+
+
 def test_typical_handout_fits_three_pages_and_describes_only_the_options_chosen(client):
     family(client)
     pages, text = pdf_text(client.get("/handout.pdf"))
@@ -129,7 +170,7 @@ def test_a_pdf_failure_shows_a_clear_page_and_is_logged(client, monkeypatch, cap
     def broken(html):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.handout.pdf_from_html", broken)
+    monkeypatch.setattr("decisionaid.handout.pdf_document", broken)
     page = client.get("/handout.pdf")
     assert page.status_code == 503
     assert b"We could not make the PDF" in page.content and b"Traceback" not in page.content

@@ -188,7 +188,7 @@ def test_a_printable_pdf_that_fails_points_to_its_printable_page(client, monkeyp
     def broken(*args, **kwargs):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.handout.pdf_from_html", broken)
+    monkeypatch.setattr("decisionaid.handout.pdf_document", broken)
     page = client.get("/blank-handout.pdf")
     assert page.status_code == 503 and b'href="/blank-handout/"' in page.content
     assert b"Your answers are safe" not in page.content  # there are none

@@ -51,7 +51,7 @@ def every_page(client, monkeypatch):
     yield "own-question-limit", client.post("/summary/questions/", {"own_question": "One more?"})
     yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.handout.pdf_from_html", pdf_library_fails)
+        patched.setattr("decisionaid.handout.pdf_document", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
     with override_settings(PDFS_PER_SESSION=0):
         yield "pdf-too-many", client.get("/handout.pdf")
