@@ -139,7 +139,9 @@ def lower_priority():
 LOWER_PRIORITY = 10  # nice steps below the pages'
 
 # One folder of lock files per installation (app servers on one machine from one folder share it).
-LOCK_DIR = Path(tempfile.gettempdir()) / f"decisionaid-pdf-{hashlib.sha256(bytes(settings.BASE_DIR)).hexdigest()[:12]}"
+# The folder is this user's alone: one made by anyone else (who could hold every lock) is refused.
+LOCK_DIR = (Path(tempfile.gettempdir())
+            / f"decisionaid-pdf-{os.getuid()}-{hashlib.sha256(bytes(settings.BASE_DIR)).hexdigest()[:12]}")
 
 
 @contextlib.contextmanager
@@ -175,6 +177,9 @@ def take_one(kind):
     belongs to the open file, so it holds across processes and threads alike, and goes when
     the file is closed or the process ends, however it ends."""
     LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    folder = LOCK_DIR.lstat()
+    if folder.st_uid != os.getuid() or folder.st_mode & 0o077 or not LOCK_DIR.is_dir() or LOCK_DIR.is_symlink():
+        raise PermissionError(f"{LOCK_DIR} is not this user's own folder: remove it")
     for number in range(settings.PDF_RENDERS_AT_ONCE):
         file = open(LOCK_DIR / f"{kind}-{number}.lock", "a")  # noqa: SIM115 - closed by the caller
         try:

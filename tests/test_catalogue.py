@@ -29,6 +29,15 @@ def test_every_medical_question_names_known_sources():
             assert question.sources and set(question.sources) <= known, question.id
 
 
+def test_every_value_carries_a_cost_clause_so_none_is_asked_more_kindly():
+    """Values asked evenly (IPDAS): each thing that may matter says what it could cost."""
+    items = catalogue.load().question("what-matters").items
+    assert len(items) >= 2
+    for item in items:
+        assert ", even if " in item.label, item.label
+        assert item.in_short and ", even if" not in item.in_short  # restated alike, without it
+
+
 def test_the_sure_test_is_asked_word_for_word_after_the_options_never_before():
     from decisionaid import weighing
 

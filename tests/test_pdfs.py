@@ -229,3 +229,17 @@ def test_when_every_place_is_taken_a_printable_is_not_made_and_the_asker_is_told
     assert "Many PDFs are being made just now" in html and f'href="{page}"' in html
     assert "Your answers are safe" not in html  # there are none
     assert client.get(pdf).status_code == 200 and len(renders) == 1  # once a place is free
+
+
+def test_a_lock_folder_others_could_use_is_refused_not_trusted(monkeypatch, tmp_path):
+    """Another local user making the folder first could hold every place: it must be ours alone."""
+    shared = tmp_path / "locks"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setattr(pdfs, "LOCK_DIR", shared)
+    with pytest.raises(PermissionError):
+        pdfs.take_one("render")
+    shared.chmod(0o700)
+    place = pdfs.take_one("render")
+    assert place is not None
+    place.close()

@@ -11,6 +11,8 @@ from tests.browser.pages import finish_journey
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BOTH = pytest.mark.parametrize(("size", "javascript"), [("tablet", True), ("phone", False)], ids=["tablet-js", "phone-no-js"])
+EVERY_WAY = pytest.mark.parametrize(("size", "javascript"), [(s, js) for s in ("tablet", "phone") for js in (True, False)],
+                                    ids=["tablet-js", "tablet-no-js", "phone-js", "phone-no-js"])
 VISIBLE_WORDS = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let words = 0;
@@ -66,7 +68,7 @@ def heaviest_journey(page):
     expect(page.locator("main h1")).to_have_text("Your summary")
 
 
-@BOTH
+@EVERY_WAY
 def test_the_summary_fits_the_visible_words_budget_and_keeps_hard_news_closed(open_page, size, javascript):
     page = open_page(size, javascript)
     heaviest_journey(page)
@@ -81,7 +83,7 @@ def test_the_summary_fits_the_visible_words_budget_and_keeps_hard_news_closed(op
     expect(page.get_by_text("This part is about how serious the illness is. Open it when you feel ready.")).to_be_visible()
 
 
-@BOTH
+@EVERY_WAY
 def test_every_option_page_is_reachable_from_the_summary(open_page, size, javascript):
     page = open_page(size, javascript)
     finish_journey(page)
@@ -98,9 +100,10 @@ def test_every_option_page_is_reachable_from_the_summary(open_page, size, javasc
         expect(page.locator("main h1")).to_have_text("Your summary")
 
 
-def test_the_comparison_is_side_by_side_on_a_tablet_and_stacked_on_a_phone(open_page):
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_comparison_is_side_by_side_on_a_tablet_and_stacked_on_a_phone(open_page, javascript):
     for size, side_by_side in (("tablet", True), ("phone", False)):
-        page = open_page(size)
+        page = open_page(size, javascript)
         page.goto("/options/compare/")
         row = page.locator('tr[data-option="comfort-care"]')
         cells = [c.bounding_box() for c in row.locator("td").all()]
