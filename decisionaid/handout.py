@@ -10,7 +10,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from decisionaid import catalogue, library, presenters, tailoring, weighing
+from decisionaid import catalogue, hospital, library, presenters, tailoring, weighing
 from decisionaid.presenters import answer_text, terms_used
 
 STYLESHEET = "css/handout.css"
@@ -33,8 +33,11 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         *(answer for line in situation for _, answer in line),
         *our_questions,
     ]
-    front, rest = front_sheet(answers, weighed["weighed"], our_questions)
+    details = hospital.Details()  # read once: the front sheet's room, then its contacts
+    busy = lines_besides_questions(situation, answers, weighed, details.contacts)
+    front, rest = front_sheet(answers, weighed["weighed"], our_questions, QUESTION_LINES - busy)
     return {
+        "hospital": details,
         "front": front,
         "rest": rest,
         "page_title": "Our summary for the care team",
@@ -42,6 +45,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "summary": summary,
         "situation_lines": situation,
         "very_important": very_important(answers),
+        "somewhat_important": very_important(answers, "somewhat"),
         "all_unsure": set((answers.get("what-matters") or {}).values()) == {"not-sure"},
         **weighed,
         "options": options,
@@ -59,7 +63,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
 # What fits on the one printed front sheet, with every other part of it at its longest (measured
 # with WeasyPrint: tests/test_handout.py). Longer words, more options or more questions go on the
 # next page, and the front sheet says so: nothing is cut off unsaid.
-FRONT_SHEET_MOST = {"own_words": 120, "reason": 70, "options": 2, "questions": 12, "question_letters": 1000}
+FRONT_SHEET_MOST = {"own_words": 120, "reason": 70, "options": 2, "questions": 12}
 
 
 def shortened(text: str, most: int) -> str:
@@ -69,18 +73,45 @@ def shortened(text: str, most: int) -> str:
     return text[:most].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
 
 
-def front_sheet(answers: dict, weighed: list[dict], questions: list[str]) -> tuple[dict, dict]:
-    """What the front sheet shows, and what it leaves for the page after it ("In full")."""
+# The front sheet's room for everything but its fixed parts, in lines across the page (9.5 pt
+# type; a column holds about half a line's letters). Measured with Chromium printing on US Letter,
+# the shorter paper: browser/test_summary.py prints the fullest front sheet on A4 and Letter.
+QUESTION_LINES = 42
+LETTERS_ACROSS, LETTERS_IN_A_COLUMN = 80, 46
+
+
+def lines(text: str, across: int = LETTERS_ACROSS) -> int:
+    return -(-len(text) // across) if text else 0
+
+
+def lines_besides_questions(situation, answers, weighed, contacts) -> int:
+    """About how many lines the front sheet's other parts take: the contacts, the situation,
+    and the taller of its two columns."""
+    most = FRONT_SHEET_MOST
+    deciding = how_we_want_to_decide(answers)
+    left = (sum(lines(item, LETTERS_IN_A_COLUMN) for item in very_important(answers))
+            + sum(lines(answers.get(key, "")[:most["own_words"]], LETTERS_IN_A_COLUMN) for key in ("hopes", "worries"))
+            + sum(lines(f"{what}: {answer}", LETTERS_IN_A_COLUMN) for what, answer in deciding))
+    right = sum(2 + 2 * lines("x" * most["reason"], LETTERS_IN_A_COLUMN) for _ in weighed["weighed"][:most["options"]])
+    right += 10 if weighed["sure_answers"] else 1
+    return (2 * len(contacts) + sum(lines(" ".join(f"{w}: {a}" for w, a in line)) for line in situation)
+            + lines(answers.get("side-effects-details", "")[:most["own_words"]])
+            + max(left, right) + lines("; ".join(weighed["next_steps"])))
+
+
+def front_sheet(answers: dict, weighed: list[dict], questions: list[str], room: int = 99) -> tuple[dict, dict]:
+    """What the front sheet shows, and what it leaves for the page after it ("In full"): the
+    questions take the `room` left, in lines, two columns of them."""
     most = FRONT_SHEET_MOST
     texts = {key: answers.get(key, "") for key in ("hopes", "worries", "side-effects-details")}
     options = [{"title": row["option"].title,
                 "for": shortened(row["reasons"].get("for", ""), most["reason"]),
                 "against": shortened(row["reasons"].get("against", ""), most["reason"])}
                for row in weighed[:most["options"]]]
-    shown, letters = [], 0
+    shown, taken = [], 0
     for question in questions[:most["questions"]]:
-        letters += len(question)
-        if shown and letters > most["question_letters"]:
+        taken += lines(question, LETTERS_IN_A_COLUMN)
+        if taken > 2 * room:  # two columns
             break
         shown.append(question)
     front = {
@@ -118,11 +149,12 @@ def how_we_want_to_decide(answers) -> list[tuple[str, str]]:
     return known + ([("Not sure yet", presenters.unsure_in_words(unsure))] if unsure else [])
 
 
-def very_important(answers) -> list[str]:
-    """What the family rated very important, in short (each without its cost clause, alike)."""
+def very_important(answers, rating="very") -> list[str]:
+    """What the family rated very important (or `rating`), in short (each without its cost
+    clause, alike)."""
     grid = catalogue.load().question("what-matters")
     rated = answers.get("what-matters") or {}
-    return [item.in_short or item.label for item in grid.items if rated.get(item.value) == "very"]
+    return [item.in_short or item.label for item in grid.items if rated.get(item.value) == rating]
 
 
 def render_pdf(context: dict, run=lambda work, *args: work(*args)) -> bytes:

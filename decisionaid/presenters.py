@@ -49,7 +49,7 @@ def terms_used(texts, glossary) -> list:
 def _term_patterns(glossary) -> tuple:
     """Each term's pattern, compiled once: the glossary never changes while the app runs. (The
     texts searched may hold what a family typed, so no result is ever kept.)"""
-    return tuple((t, re.compile(rf"\b{re.escape(t.term.lower())}\b")) for t in glossary)
+    return tuple((t, re.compile(rf"\b{re.escape(t.term.lower())}(?:s|es)?\b")) for t in glossary)  # "cycles" too
 
 
 def option_terms(option, glossary) -> list:
@@ -132,13 +132,18 @@ MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 
 UNSURE_TO_FAMILY = "Your child's care team can tell you"
-UNSURE_TO_TEAM = "We would like to ask you about these"  # the handout's front sheet is for the team
+UNSURE_TO_TEAM = ("We would like to ask you about this", "We would like to ask you about these")  # to the team
 
 
 def unsure_in_words(in_shorts) -> str:
     """What the family is not sure of, as one list: "The cancer now, risk group, ALK gene change"."""
     later = (u if u[:2].isupper() else u[0].lower() + u[1:] for u in in_shorts[1:])  # "ALK", "MYCN" stay
     return ", ".join([in_shorts[0], *later])
+
+
+def in_a_list(items) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1]]))
 
 
 def situation_in_short(answers: dict, also=(), then=UNSURE_TO_FAMILY) -> list[list[tuple[str, str]]]:
@@ -153,13 +158,15 @@ def situation_in_short(answers: dict, also=(), then=UNSURE_TO_FAMILY) -> list[li
             known = [v for v in (answers[question.id] if question.kind == "checkbox" else [answers[question.id]])
                      if v != catalogue.NOT_SURE]
             if known:
-                words = "; ".join(question.short_for(v) for v in known)
+                words = in_a_list([question.short_for(v) for v in known])
                 line.append((question.in_short, words[0].upper() + words[1:]))
             else:
                 unsure.append(question.in_short)
         if line:
             lines.append(line)
     if unsure:
+        if isinstance(then, tuple):  # (for one thing, for several)
+            then = then[len(unsure) > 1]
         not_sure = ("Not sure yet", f"{unsure_in_words(unsure)}. {then}")
         if len(lines) < MOST_SITUATION_LINES:
             lines.append([not_sure])
@@ -220,6 +227,7 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
         "option": option,
         "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
         "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
+        "named_yours": bool(result and result.reasons.get(option.id)),
         "option_questions": questions,
         "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
         "can_choose": result is not None,

@@ -442,6 +442,7 @@ def words(request):
     sources = {source for term in content.glossary for source in term.sources}
     return render_page(request, "words.html", {
         "page_title": "Words used here, A to Z",
+        "has_answers": journey.is_complete(Answers(request.session).data),
         "letters": glossary_a_to_z(content.glossary),
         "sources": [s for s in catalogue.load().sources if s.id in sources],
     })

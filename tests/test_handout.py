@@ -116,7 +116,7 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client):
            where_now=["same-place", "nearby", "elsewhere"], alk="yes",
            what_matters={item: "very" for item in ("control", "home", "comfort", "everyday", "travel", "research")})
     session = client.session
-    session[QUESTIONS_KEY] = {"chosen": None, "own": [f"{n}. {long[:290]}" for n in range(30)]}
+    session[QUESTIONS_KEY] = {"chosen": None, "own": [f"Ours {n}: {long[:280]}" for n in range(1, 31)]}
     session.save()
     pdf = client.get("/handout.pdf").content
     reader = PdfReader(io.BytesIO(pdf))
@@ -125,7 +125,8 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client):
     assert second.startswith("Continued from the front page") or " Continued from the front page" in second[:80]
     everything = flat("\n".join(page.extract_text() for page in reader.pages))
     assert long[:1000].strip() in everything.replace(" …", "")  # the family's words, in full, once
-    assert "29. " + long[:40] in everything  # the last question of their own
+    assert f"{len(tailoring.summarise(client.session[SESSION_KEY]).suggested_by_default) + 30}. Ours 30:" in everything
+    assert "Our reasons: Chemotherapy" in everything
 
 
 def test_the_child_and_who_decides_shape_what_the_handout_asks_of_the_team(client):

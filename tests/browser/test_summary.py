@@ -208,6 +208,38 @@ def test_the_handout_prints_from_chromium_within_the_page_budget(open_page):
         assert "That she can be at home for her birthday." in first and "Can her grandmother stay" in first
 
 
+def test_the_fullest_front_sheet_prints_from_chromium_on_one_page(open_page, live_server):
+    """Printing with the browser (all a shared tablet offers) keeps the front sheet to page 1,
+    on A4 and on US Letter, however much the family wrote."""
+    from decisionaid import library
+    from decisionaid.answers import QUESTIONS_KEY, WEIGH_UP_KEY
+    from tests.browser.pages import seed_session
+    from tests.helpers import complete_answers, hospital_details
+
+    hospital_details()
+    long = "We want her home with her brother and her dog, and to sleep in her own bed at night. " * 12
+    every = [o.id for o in library.load().options]
+    answers = complete_answers(
+        risk_group="not-sure", cancer_course="refractory", where_now=["same-place", "nearby", "elsewhere"], alk="yes",
+        hopes=long[:1000], worries=long[:1000], side_effects_details=long[:1000], who_decides="both-parents",
+        side_effects=["infections", "pain", "eating", "blood-pressure-allergy", "growth", "other"],
+        what_matters={i: "very" for i in ("control", "home", "comfort", "everyday", "travel", "research")})
+    weigh_up = {"options": every, "reasons": {o: {"for": long[:1000], "against": long[:1000]} for o in every},
+                "leaning": "comfort-care", "sure": {"sure": "no", "understand": "yes", "risks": "no", "encouragement": "yes"},
+                "next_steps": ["talk-child", "talk-family", "palliative-team", "ask-treatment", "ask-trials",
+                               "second-opinion", "more-time"]}
+    page = open_page("tablet", javascript=True)
+    seed_session(page, live_server, answers, **{WEIGH_UP_KEY: weigh_up, QUESTIONS_KEY: {
+        "chosen": None, "own": [f"{n}. {long[:290]}" for n in range(30)]}})
+    page.goto("/handout/")
+    expect(page.get_by_role("heading", name="Continued from the front page")).to_be_visible()
+    for paper in ("A4", "Letter"):
+        pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
+        first, second = (re.sub(r"\s+", " ", pdf.pages[n].extract_text()) for n in (0, 1))
+        assert "For the care team" in first and "This continues on the next page" in first, paper
+        assert "Continued from the front page" in second[:60], (paper, second[:200])
+
+
 def test_without_javascript_the_print_button_is_hidden(open_page):
     page = open_page("phone", javascript=False)
     finish_journey(page)
