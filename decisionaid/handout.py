@@ -33,8 +33,9 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         *(answer for line in situation for _, answer in line),
         *our_questions,
     ]
+    very, deciding = items_rated(answers), how_we_want_to_decide(answers)
     details = hospital.Details()  # read once: the front sheet's room, then its contacts
-    busy = lines_besides_questions(situation, answers, weighed, details.contacts)
+    busy = lines_besides_questions(situation, answers, very, deciding, weighed, details.contacts)
     front, rest = front_sheet(answers, weighed["weighed"], our_questions, QUESTION_LINES - busy)
     return {
         "hospital": details,
@@ -44,15 +45,14 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "today": today,
         "summary": summary,
         "situation_lines": situation,
-        "very_important": very_important(answers),
-        "somewhat_important": very_important(answers, "somewhat"),
+        "very_important": very,
+        "somewhat_important": items_rated(answers, "somewhat"),
         "all_unsure": set((answers.get("what-matters") or {}).values()) == {"not-sure"},
         **weighed,
         "options": options,
         "options_combined": content.groups["combined_in_short"],
-        "deciding": how_we_want_to_decide(answers),
-        "deciding_together": [content.shared_decisions[f"{key}_on_paper"].get(answers.get(key.replace("_", "-")), "")
-                              for key in ("who_decides", "child_involvement")],
+        "deciding": deciding,
+        "deciding_together": deciding_together(answers, content.shared_decisions),
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
@@ -84,12 +84,11 @@ def lines(text: str, across: int = LETTERS_ACROSS) -> int:
     return -(-len(text) // across) if text else 0
 
 
-def lines_besides_questions(situation, answers, weighed, contacts) -> int:
+def lines_besides_questions(situation, answers, very, deciding, weighed, contacts) -> int:
     """About how many lines the front sheet's other parts take: the contacts, the situation,
     and the taller of its two columns."""
     most = FRONT_SHEET_MOST
-    deciding = how_we_want_to_decide(answers)
-    left = (sum(lines(item, LETTERS_IN_A_COLUMN) for item in very_important(answers))
+    left = (sum(lines(item, LETTERS_IN_A_COLUMN) for item in very)
             + sum(lines(answers.get(key, "")[:most["own_words"]], LETTERS_IN_A_COLUMN) for key in ("hopes", "worries"))
             + sum(lines(f"{what}: {answer}", LETTERS_IN_A_COLUMN) for what, answer in deciding))
     right = sum(2 + 2 * lines("x" * most["reason"], LETTERS_IN_A_COLUMN) for _ in weighed["weighed"][:most["options"]])
@@ -99,7 +98,7 @@ def lines_besides_questions(situation, answers, weighed, contacts) -> int:
             + max(left, right) + lines("; ".join(weighed["next_steps"])))
 
 
-def front_sheet(answers: dict, weighed: list[dict], questions: list[str], room: int = 99) -> tuple[dict, dict]:
+def front_sheet(answers: dict, weighed: list[dict], questions: list[str], room: int) -> tuple[dict, dict]:
     """What the front sheet shows, and what it leaves for the page after it ("In full"): the
     questions take the `room` left, in lines, two columns of them."""
     most = FRONT_SHEET_MOST
@@ -129,7 +128,8 @@ def front_sheet(answers: dict, weighed: list[dict], questions: list[str], room: 
         "questions": questions[len(shown):],
         "questions_from": len(shown) + 1,
     }
-    front["continues"] = bool(cut_texts or rest["reasons"] or rest["questions"])
+    rest["in_full"] = bool(cut_texts or rest["reasons"])  # what the family wrote, past the front sheet
+    front["continues"] = bool(rest["in_full"] or rest["questions"])
     return front, rest
 
 
@@ -149,7 +149,13 @@ def how_we_want_to_decide(answers) -> list[tuple[str, str]]:
     return known + ([("Not sure yet", presenters.unsure_in_words(unsure))] if unsure else [])
 
 
-def very_important(answers, rating="very") -> list[str]:
+def deciding_together(answers, shared) -> list[str]:
+    """The who-decides and child prompts, in the family's voice to the team."""
+    prompts = {"who-decides": shared["who_decides_on_paper"], "child-involvement": shared["child_involvement_on_paper"]}
+    return [words for question, said in prompts.items() if (words := said.get(answers.get(question)))]
+
+
+def items_rated(answers, rating="very") -> list[str]:
     """What the family rated very important (or `rating`), in short (each without its cost
     clause, alike)."""
     grid = catalogue.load().question("what-matters")

@@ -131,7 +131,8 @@ SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("trea
 MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 
-UNSURE_TO_FAMILY = "Your child's care team can tell you"
+# What follows what the family is not sure of: (after one thing, after several).
+UNSURE_TO_FAMILY = ("Your child's care team can tell you",) * 2
 UNSURE_TO_TEAM = ("We would like to ask you about this", "We would like to ask you about these")  # to the team
 
 
@@ -165,9 +166,7 @@ def situation_in_short(answers: dict, also=(), then=UNSURE_TO_FAMILY) -> list[li
         if line:
             lines.append(line)
     if unsure:
-        if isinstance(then, tuple):  # (for one thing, for several)
-            then = then[len(unsure) > 1]
-        not_sure = ("Not sure yet", f"{unsure_in_words(unsure)}. {then}")
+        not_sure = ("Not sure yet", f"{unsure_in_words(unsure)}. {then[len(unsure) > 1]}")
         if len(lines) < MOST_SITUATION_LINES:
             lines.append([not_sure])
         else:  # never more than three lines: it joins the last one
@@ -187,8 +186,9 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
     content = library.load()
     weigh_up = weighing.WeighUp.from_session(weigh_up)
     titles = {o.id: o.title for o in result.options_shown}
+    situation = situation_in_short(answers)
     page_words = [
-        *(line for part in situation_in_short(answers) for _, line in part),
+        *(line for part in situation for _, line in part),
         *(f"{o.title} {o.summary}" for o in result.options_shown),
         result.palliative.summary,
     ]
@@ -196,7 +196,7 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "page_title": "Your summary",
         "summary": result,
         "groups_text": content.groups,
-        "situation_lines": situation_in_short(answers),
+        "situation_lines": situation,
         "option_groups": [
             {"name": name, "words": words, **content.groups[words],
              "options": [{"option": o, "reasons": result.reasons.get(o.id, ())} for o in options]}
