@@ -157,7 +157,7 @@ def _source(raw, addresses):
     if unknown:
         raise ContentError(f"{where}: written_for may hold only {', '.join(WRITTEN_FOR)}, not {', '.join(unknown)}")
     if source.kind not in ("seed", "further") or not source.url or not source.attribute_as:
-        raise ContentError(f"{where}: needs kind (seed or further), attribute_as, and an address in source-addresses.tsv")
+        raise ContentError(f"{where}: needs kind (seed or further), attribute_as and a line in source-addresses.tsv")
     return source
 
 
