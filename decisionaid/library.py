@@ -64,6 +64,9 @@ class Number:
     compare_note: str = ""  # why this figure cannot be set beside another one
     survival: bool = False  # about how many were still alive: shown behind a heads-up
     section: str = "What is known"  # the section of the option it belongs to
+    # What the figure rests on, in one plain line: "one study of 74 patients, with no comparison
+    # group"; "the source does not say how many children". Shown beside the figure.
+    rests_on: str = ""
 
     @property
     def has_counts(self) -> bool:
