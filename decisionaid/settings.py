@@ -254,12 +254,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Five wrong passwords for one account, or from one address, lock staff login there for 30
-# minutes (a right password clears the count). The address is found as the return-code limit
-# finds it (throttle.client_address), so it is right behind the proxy too.
+# Five wrong passwords for one account from one address, or from one address whatever the
+# account, lock staff login there for 30 minutes (a right password clears the count). Never for
+# an account alone: strangers on many addresses could then lock a colleague out. The address is
+# found as the return-code limit finds it (throttle.client_address), so it is right behind the
+# proxy too.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
 AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"
