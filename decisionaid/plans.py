@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from decisionaid import catalogue, codes, journey, library, tailoring, weighing
+from decisionaid import catalogue, codes, erasure, journey, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX
 from decisionaid.forms import still_valid_answer
 from decisionaid.models import SavedPlan
@@ -104,10 +104,12 @@ def find(typed: str) -> SavedPlan | None:
 
 def delete(plan_id) -> None:
     SavedPlan.objects.filter(pk=plan_id).delete()
+    erasure.after_commit()
 
 
 def clear_expired(now=None) -> int:
     deleted, _ = SavedPlan.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    erasure.after_commit()
     return deleted
 
 

@@ -102,9 +102,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # is locked": a write transaction takes its lock when it begins (IMMEDIATE), not halfway, so
     # a waiting writer waits (up to `timeout` seconds) instead of failing; WAL lets pages be
     # read while a session is written. Other databases (DATABASE_URL) are left as they are.
-    # Options in DATABASE_URL's query string (`?timeout=2`) win over these.
+    # Options in DATABASE_URL's query string (`?timeout=2`) win over these. Deleted content is
+    # overwritten, and the log kept small, so an erase leaves nothing in the files (erasure.py).
     DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE", "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=1048576",
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
