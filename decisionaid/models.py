@@ -18,6 +18,9 @@ class SavedPlan(models.Model):
     Only a keyed hash of the return code is kept (see plans.code_hashes), never the code."""
 
     code_hash = models.CharField(max_length=64, unique=True)
+    # Which secret key code_hash was made with (plans.key_fingerprint): blank for plans saved
+    # before it was kept. Tells the operator when an old key can go (`manage.py savedplankeys`).
+    key_fingerprint = models.CharField(max_length=16, blank=True, default="")
     # JSON text: {"format", "answers", "questions_to_bring", "weigh_up"}. A TextField, not a JSONField,
     # because nothing queries inside it, and a JSONField makes `manage.py check` open the database.
     data = models.TextField()
