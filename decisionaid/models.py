@@ -58,6 +58,18 @@ class ReturnAttempt(models.Model):
         indexes = [models.Index(fields=["client", "at"])]
 
 
+class ReturnTurn(models.Model):
+    """A client's turn to have a return code checked, once it has tried many wrong codes: at
+    most one per `slot` (RETURN_SLOW_CHECK_SECONDS long) per client, which the unique
+    constraint holds for every worker and app server sharing the database (see throttle.py)."""
+
+    client = models.CharField(max_length=64)
+    slot = models.BigIntegerField(db_index=True)  # seconds since 1970 // RETURN_SLOW_CHECK_SECONDS
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "slot"], name="one_turn_per_slot")]
+
+
 class PdfRender(models.Model):
     """A handout PDF made for a session, counted to limit how many one session makes.
 

@@ -148,11 +148,14 @@ SHARED_DEVICE_WARNING_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_WA
 SHARED_DEVICE_GRACE_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_GRACE_SECONDS", 60))
 
 # Save and continue later (see plans.py): a saved plan is kept this many days after it was
-# last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are limited per
-# client within a sliding window (the counts live in the database); many from all clients
-# together are only logged, never refused, so no stranger can lock families out (throttle.py).
+# last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are checked at
+# once up to a number per client within a sliding window, then one at a time, a few seconds
+# apart (the counts and turns live in the database); many from all clients together are only
+# logged, never refused, so no stranger can lock families out (throttle.py).
 SAVED_PLAN_DAYS = int(os.environ.get("DECISIONAID_SAVED_PLAN_DAYS", 90))
 RETURN_ATTEMPTS_PER_CLIENT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_PER_CLIENT", 10))
+RETURN_SLOW_CHECK_SECONDS = int(os.environ.get("DECISIONAID_RETURN_SLOW_CHECK_SECONDS", 4))
+RETURN_SLOW_WAIT_SECONDS = int(os.environ.get("DECISIONAID_RETURN_SLOW_WAIT_SECONDS", 12))
 RETURN_ATTEMPTS_ALERT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_ALERT", 500))
 RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_WINDOW_SECONDS", 15 * 60))
 
