@@ -14,6 +14,7 @@ import pytest
 from decisionaid import library, readability, review
 from decisionaid.answers import SESSION_KEY
 from decisionaid.catalogue import ContentError
+from decisionaid.presenters import figure_words
 from tests.helpers import complete_answers
 
 DOWNSIDES = "Possible side effects and downsides"
@@ -91,8 +92,12 @@ def test_each_harm_says_whose_text_it_is(option_id):
 @pytest.mark.parametrize("option_id", WHOSE)
 def test_the_downsides_weigh_at_least_two_thirds_of_what_is_known(option_id):
     option = OPTIONS[option_id]
-    known = len(words(option.sections["What is known"]).split())
-    downsides = len(words(option.sections[DOWNSIDES]).split())
+
+    def weight(section):  # its words and its figures' words
+        figures = " ".join(f"{n.study} {figure_words(n)} {n.rests_on}" for n in option.numbers_in(section))
+        return len(f"{words(option.sections[section])} {figures}".split())
+
+    known, downsides = weight("What is known"), weight(DOWNSIDES)
     assert downsides * 3 >= known * 2, f"{option_id}: {downsides} words of downsides, {known} on what is known"
 
 
