@@ -103,7 +103,7 @@ def test_the_downsides_weigh_at_least_two_thirds_of_what_is_known(option_id):
 
 # A real downside in the side-by-side row, and one in the summary's line (review N4).
 ROW_AND_LINE = {
-    "bevacizumab-chemotherapy": ("bleeding, clots, high blood pressure and slow wound healing", "can cause bleeding"),
+    "bevacizumab-chemotherapy": ("bleeding, clots, high blood pressure and slow wound healing", "In adults, drugs like it can cause bleeding"),
     "alk-targeted-therapy": ("diarrhoea and liver problems", "diarrhoea and liver problems"),
     "newer-approaches": ("lower blood counts and harm the liver and hearing", "can cause hearing loss"),
     "clinical-trials": ("the chance of benefit is low", "Early-phase trials test safety and dose"),
