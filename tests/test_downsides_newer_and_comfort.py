@@ -72,7 +72,7 @@ def test_the_downsides_name_a_harm_a_family_can_picture_from_a_source_the_option
 
 # Whose text each harm comes from, said where the harm is told.
 WHOSE = {
-    "bevacizumab-chemotherapy": ["What follows was written about adults with other cancers", "Neuroblastoma is not one of them",
+    "bevacizumab-chemotherapy": ["The list below was written about adults with other cancers", "Neuroblastoma is not one of them",
                                  "not for bevacizumab alone"],
     "alk-targeted-therapy": ["is written for adults", "not ALK inhibitors in particular", "neuroblastoma is not on the list"],
     "newer-approaches": ["is written for doctors", "approved use after first treatment",
