@@ -48,7 +48,8 @@ from decisionaid.saving_views import (
     wait_in_words,
 )
 
-ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+ANSWER_THIS_FIRST = "Please answer this question first."
+ANSWER_EARLIER_FIRST = f"{ANSWER_THIS_FIRST} Your other answers are saved."  # only when there are some
 TRY_AGAIN = "Sorry, please try again"
 
 
@@ -118,8 +119,8 @@ def question(request, question_id):
     changing = request.GET.get("change") == "1"
 
     earlier = journey.unanswered_before(answers, question)
-    if earlier:
-        messages.info(request, ANSWER_EARLIER_FIRST)
+    if earlier:  # after an erase (Back on a shared tablet) nothing is saved: never say it is
+        messages.info(request, ANSWER_EARLIER_FIRST if answers else ANSWER_THIS_FIRST)
         return redirect(question_url(earlier, changing))
     if not journey.is_asked(answers, question):
         # Earlier answers mean this question does not apply (or no longer does).

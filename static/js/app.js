@@ -69,7 +69,8 @@
     notice.className = "notice notice--error";
     notice.setAttribute("role", "alert");
     notice.setAttribute("tabindex", "-1");
-    notice.textContent = "We could not reach the service just now. Your earlier answers are saved. " +
+    notice.textContent = "We could not reach the service just now. " +
+      (document.body.hasAttribute("data-has-answers") ? "Your earlier answers are saved. " : "") +
       "Please check your internet connection, then try again.";
     main.insertBefore(notice, main.firstChild);
     notice.focus();

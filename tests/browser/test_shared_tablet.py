@@ -1,6 +1,6 @@
 """A shared clinic tablet forgets on every page, the stand-alone handout included, with real
 timeouts (a few seconds of warning and grace) in Chromium; its warning offers "Save and continue
-later" however the page was reached."""
+later" however the page was reached; and once it has erased, no page says anything is saved."""
 
 import re
 import time
@@ -87,3 +87,22 @@ def test_the_warning_offers_saving_once_there_is_an_answer_however_the_page_was_
     expect(page.locator("main h1")).to_have_text("Write down your return code")
     expect(page.locator(".return-code__words li")).to_have_count(6)
     expect(page.locator("main")).to_contain_text("Your answers have been erased from this device.")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_back_after_the_erase_says_nothing_is_saved(open_page, settings, javascript):
+    """The review's C5: the page Back opens must not say "Your other answers are saved"."""
+    settings.SHARED_DEVICE_WARNING_SECONDS = 2 if javascript else 1
+    settings.SHARED_DEVICE_GRACE_SECONDS = 2 if javascript else 1
+    page = open_page("phone", javascript)
+    page.goto("/")
+    page.get_by_label("This is a shared device, such as a clinic tablet").check()
+    page.get_by_role("button", name="Start now").click()
+    answer_current_question(page, HIGH_RISK_FAMILY)
+    expect(page).to_have_url(re.compile(r"/questions/risk-group/$"))
+
+    expect(page.locator("main")).to_contain_text(ERASED, timeout=15_000)
+    page.go_back()
+    expect(page.locator("main h1")).to_have_text("Which of these best describes your child's cancer now?")
+    expect(page.locator("main")).to_contain_text("Please answer this question first.")
+    expect(page.locator("main")).not_to_contain_text("saved")
