@@ -1,5 +1,5 @@
 """The family's list of questions to bring: the summary's and each option page's tick boxes,
-and their own questions, kept with the answers."""
+and their own questions. Kept with the answers, and said to be saved beside the control used."""
 
 import re
 
@@ -14,6 +14,8 @@ from decisionaid.pages import render_page
 from decisionaid.presenters import summary_context
 from decisionaid.saving_views import keep_saved_plan_current, save_offer
 from decisionaid.views import unfinished_journey
+
+SAVED_NOTE = "questions-saved"  # the id of "Your questions are saved." in summary.html and option.html
 
 
 @require_POST
@@ -36,7 +38,10 @@ def questions_to_bring(request):
         own.append(new_question)
     store.replace_questions_to_bring(chosen, own)
     keep_saved_plan_current(store)
-    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
+    # "Saved" is said beside the button that was used (a question's Remove, or Save), and the
+    # page opens there: the note's anchor, without JavaScript too.
+    done = "removed" if request.POST.get("remove") else "1"
+    return redirect(f"{back_to(request.POST.get('next', ''))}?saved={done}#{SAVED_NOTE}")
 
 
 def questions_posted(request, store):

@@ -241,7 +241,7 @@ def summary(request):
         return redirect_to
     context = summary_context(answers, store.questions_to_bring, store.weigh_up)
     return render_page(request, "summary.html", {
-        **context, "saved": request.GET.get("saved") == "1", "save_offer": save_offer(store),
+        **context, "saved": request.GET.get("saved"), "save_offer": save_offer(store),
     })
 
 
@@ -255,7 +255,7 @@ def option_page(request, option_id):
     store = Answers(request.session)
     answers = store.data
     context = option_context(option, answers, store.questions_to_bring, journey.is_complete(answers))
-    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved") == "1"})
+    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved")})
 
 
 @require_safe

@@ -17,12 +17,13 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (target && target.id === "questions-to-bring") {
-      // Saved: back to the section's heading. Refused (too long, too many): to the box, whose
-      // error sits just above it, in view.
+      // Saved: "Your questions are saved." beside the button that saved, focused (so it is
+      // read out) and in view. Refused (too long, too many): the box, its error just above it.
       var refused = document.querySelector("#questions-to-bring .error-message");
-      var next = document.getElementById(refused ? "own-question" : "questions-title");
-      if (next) next.focus();
-      if (refused) refused.scrollIntoView({ block: "center" });
+      var saved = document.getElementById("questions-saved");
+      var next = refused ? document.getElementById("own-question") : saved || document.getElementById("questions-title");
+      if (next) next.focus({ preventScroll: true });
+      if (refused || saved) (refused || saved).scrollIntoView({ block: "center" });
       return;
     }
     if (target && target.id === "main") showNewPage(document.title);
