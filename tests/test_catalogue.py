@@ -124,7 +124,8 @@ OPTION = "options/chemotherapy.md"
     ("file", "old", "new", "message"),
     [
         (OPTION, "sources:\n  - 000_3122cb35ce792f13.txt\n  - 001_221f4719d7adc711.txt\n  - 002_d35ba8b09c2971c0.txt\n"
-                 "  - 003_37569a13876e516a.txt\n  - 004_1c1393d354cb028f.txt\n", "sources:\n",
+                 "  - 003_37569a13876e516a.txt\n  - 004_1c1393d354cb028f.txt\n  - nci-pdq-neuroblastoma-hp.txt\n"
+                 "  - nci-pdq-neuroblastoma-patient.txt\n", "sources:\n",
          "an option must name its sources"),
         (OPTION, "  - 001_221f4719d7adc711.txt\n  - 002", "  - nope.txt\n  - 002", "unknown source 'nope.txt'"),
         (OPTION, "{question: risk-group, any_of: [high]}", "{question: risk, any_of: [high]}",
