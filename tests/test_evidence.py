@@ -29,6 +29,8 @@ def prose_with_sources():
         texts = [("summary", option.summary), *option.comparison.items(), *option.sections.items()]
         for name, text in texts:
             yield f"{option.file}: {name}", text, option.sources
+        for note in option.notes:  # a section's own notes, with their own sources
+            yield f"{option.file}: note {note.id}", f"{note.heading}\n{note.text}", note.sources or option.sources
         for number in option.numbers:
             for name in ("study", "group", "happened", "did_not", "compare_note", "rests_on"):
                 yield f"{option.file}: number {number.id}.{name}", getattr(number, name), (number.source, *option.sources)

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -95,13 +96,23 @@ def test_hsts_when_https_is_on(client, settings):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+# Anything the browser would fetch by itself: an address in src, srcset, poster, data, action,
+# a stylesheet or preload link, or CSS url(...).
+LOADED_FROM_ELSEWHERE = re.compile(
+    r"""(?:\b(?:src|srcset|poster|data|action|formaction)=["']?\s*(?:https?:)?//)"""
+    r"""|(?:<link\b[^>]*href=["']?\s*(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)""", re.I)
+OUTSIDE_LINK = re.compile(r"<a\b[^>]*href=\"https?://[^>]*>", re.I)
+
+
 def test_no_template_loads_anything_from_another_site(client):
     session = client.session
     session[SESSION_KEY] = complete_answers()
     session.save()
     for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/about/", "/privacy/"):
         html = client.get(url).content.decode()
-        assert "http://" not in html and "https://" not in html, url
+        assert not LOADED_FROM_ELSEWHERE.search(html), f"{url}: {LOADED_FROM_ELSEWHERE.search(html).group()}"
+        for link in OUTSIDE_LINK.findall(html):  # a source's address, followed only when tapped
+            assert 'rel="noreferrer noopener"' in link, link
 
 
 def test_nothing_the_family_types_reaches_the_logs(client, caplog):
