@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from decisionaid import catalogue, codes, journey, library, tailoring, weighing
+from decisionaid import catalogue, codes, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 
 
@@ -20,22 +20,6 @@ def answer_text(question, answer) -> list[str]:
     if question.kind == "text":
         return [answer] if answer else []
     return [question.label_for(answer)]
-
-
-def answer_rows(answers: dict) -> list[dict]:
-    """Every question asked on these answers, grouped by part, with the family's answer."""
-    asked = journey.questions_to_ask(answers)
-    return [
-        {
-            "part": part,
-            "rows": [
-                {"question": q, "lines": answer_text(q, answers.get(q.id))}
-                for q in asked
-                if q.part == part.id and q.id in answers
-            ],
-        }
-        for part in catalogue.load().parts
-    ]
 
 
 def terms_used(texts, glossary) -> list:

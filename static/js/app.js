@@ -25,11 +25,11 @@
       if (refused) refused.scrollIntoView({ block: "center" });
       return;
     }
-    if (target && target.id === "main") showNewPage(document.title);
+    if (target && target.id === "main") showNewPage(document.title, event.detail.pathInfo);
   });
 
-  function showNewPage(title) {
-    focusPageStart();
+  function showNewPage(title, pathInfo) {
+    if (!showChangedRow(pathInfo && pathInfo.anchor)) focusPageStart();
     var status = document.getElementById("page-status");
     if (status) status.textContent = title;
   }
@@ -50,6 +50,19 @@
     window.scrollTo(0, 0);
     showNewPage(page.title);
   });
+
+  // After "Change" on check your answers, the family comes back to the row they changed (its
+  // id is the address's #anchor): show it and move focus there, not to the top of a long page.
+  // Without JavaScript the browser scrolls to the anchor itself.
+  function showChangedRow(anchor) {
+    var row = anchor && document.getElementById(anchor);
+    if (!row || !row.hasAttribute("data-answer-row")) return false;
+    row.setAttribute("tabindex", "-1");
+    row.classList.add("summary-list__row--changed");
+    row.scrollIntoView({ block: "start" });
+    row.focus({ preventScroll: true });
+    return true;
+  }
 
   // The service could not be reached at all: say so where the family is looking.
   document.addEventListener("htmx:sendError", function () {
@@ -166,5 +179,6 @@
     // Like GOV.UK: a page that comes back with errors puts the family on the summary.
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
+    else showChangedRow(location.hash.slice(1));
   });
 })();
