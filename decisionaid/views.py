@@ -39,8 +39,9 @@ from decisionaid.cleaning import plain_text
 from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
+from decisionaid.option_page import option_context
 from decisionaid.pages import back_from, go_to, pdf_response, question_url, render_page, row_being_changed, where_next
-from decisionaid.presenters import glossary_a_to_z, option_context, summary_context
+from decisionaid.presenters import glossary_a_to_z, summary_context
 from decisionaid.saving_views import (
     forget_codes,
     keep_saved_plan_current,

@@ -1,0 +1,57 @@
+"""Said once, where it is needed: every word on a page adds to the time a parent reads.
+
+The "Need to stop?" words, the weigh-up's prompts (tests/test_weigh_up.py) and an option's
+questions; the start page's numbers; and what a page without JavaScript says about a scanned code.
+"""
+
+import html as html_lib
+import re
+
+import pytest
+
+from decisionaid import library
+from decisionaid.answers import SESSION_KEY
+from decisionaid.option_page import option_context
+from tests.helpers import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def store(client, answers):
+    session = client.session
+    session[SESSION_KEY] = answers
+    session.save()
+
+
+def visible_text(page: str) -> str:
+    """The page's words, tags out, one space between words."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+OPTIONS = [*library.load().options, library.load().palliative, library.load().hospice]
+
+
+@pytest.mark.parametrize("option", OPTIONS, ids=lambda o: o.id)
+def test_an_option_page_shows_each_question_once_as_a_tick_box_where_it_stands(client, option):
+    answers = complete_answers(risk_group="high", treatments_had=["topotecan"])
+    store(client, answers)
+    page = client.get(f"/options/{option.id}/").content.decode()
+    main = page.split('<main id="main"')[1].split("</main>")[0]
+    words = visible_text(main)
+    tickable = option_context(option, answers, {"chosen": [], "own": []}, True)["option_questions"]
+    for question in {q.text for q in option.questions} | {q.text for q in tickable}:
+        assert words.count(question) == 1, question
+    boxes = re.findall(r'name="chosen" value="([^"]+)"', main)
+    assert sorted(boxes) == sorted(q.id for q in tickable)  # every one can be ticked, none twice
+    # A question asked in an earlier section ("Ask:") has its box there, not in a list at the end.
+    earlier = [q for q in tickable if any(q.text in option.sections[s] for s in library.OPTION_SECTIONS[:-1])]
+    before_the_last_section = main.split("<h2>Questions you could ask</h2>")[0]
+    assert all(f'value="{q.id}"' in before_the_last_section for q in earlier)
+
+
+def test_without_a_finished_journey_an_option_lists_its_questions_once_without_boxes(client):
+    option = library.load().options[0]
+    page = client.get(f"/options/{option.id}/").content.decode()
+    assert 'name="chosen"' not in page
+    for question in option.questions:
+        assert visible_text(page).count(question.text) == 1
