@@ -75,7 +75,7 @@ def start(request):
             "has_answers": bool(answers),
             "resume_url": question_url(resume) if resume else reverse("check_answers"),
             "clinic_shared_device": settings.SHARED_DEVICE,
-            "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "shared_warning": seconds_in_words(settings.SHARED_DEVICE_WARNING_SECONDS),  # grace: context_processors
             "save_offer": save_offer(store),
         },
     )
@@ -171,7 +171,7 @@ def question_page(request, question, form, store, changing, problem="", status=2
             "progress": shown,
             "back_url": back_from(answers, question, changing),
             "changing": changing,
-            "save_offer": save_offer(store),
+            "save_offer": {**save_offer(store), "brief": len(store.data) > 1},  # said in full once
         },
         status=status,
     )

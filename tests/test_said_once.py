@@ -12,15 +12,28 @@ import pytest
 from decisionaid import library
 from decisionaid.answers import SESSION_KEY
 from decisionaid.option_page import option_context
-from tests.helpers import complete_answers
+from tests.helpers import answers_before, complete_answers
 
 pytestmark = pytest.mark.django_db
+NEED_TO_STOP = "Need to stop? Save your answers and continue later"
 
 
 def store(client, answers):
     session = client.session
     session[SESSION_KEY] = answers
     session.save()
+
+
+def test_need_to_stop_is_said_in_full_on_the_first_question_that_offers_it_then_the_button_alone(client):
+    store(client, answers_before("risk-group"))  # one answer: the first page with something to save
+    first = client.get("/questions/risk-group/").content.decode()
+    assert NEED_TO_STOP in first and 'name="save_later"' in first
+    store(client, answers_before("alk"))
+    later = client.get("/questions/alk/").content.decode()
+    assert NEED_TO_STOP not in later
+    assert '<button type="submit" name="save_later" value="1"' in later  # the way to save stays
+    changing = client.get("/questions/alk/?change=1").content.decode()
+    assert NEED_TO_STOP not in changing and 'name="save_later"' in changing
 
 
 def visible_text(page: str) -> str:
@@ -55,3 +68,15 @@ def test_without_a_finished_journey_an_option_lists_its_questions_once_without_b
     assert 'name="chosen"' not in page
     for question in option.questions:
         assert visible_text(page).count(question.text) == 1
+
+
+@pytest.mark.parametrize(("warning", "grace", "words"), [
+    (600, 60, "After 10 minutes without use it asks whether you are still there, and erases them 60 seconds later."),
+    (20, 15, "After 20 seconds without use it asks whether you are still there, and erases them 15 seconds later."),
+])
+def test_the_shared_device_choice_says_after_how_long(client, settings, warning, grace, words):
+    settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = warning, grace
+    hint = re.search(r'<p class="choice__hint" id="shared-device-hint">(.*?)</p>', client.get("/").content.decode())
+    assert hint.group(1).endswith(words)
+    settings.SHARED_DEVICE = True  # a clinic's own tablets: said as a notice instead
+    assert words in client.get("/").content.decode()
