@@ -80,3 +80,9 @@ def test_the_shared_device_choice_says_after_how_long(client, settings, warning,
     assert hint.group(1).endswith(words)
     settings.SHARED_DEVICE = True  # a clinic's own tablets: said as a notice instead
     assert words in client.get("/").content.decode()
+
+
+def test_without_javascript_the_return_page_says_to_type_the_words_of_a_scanned_code(client):
+    page = client.get("/return/").content.decode()
+    note = re.search(r"<noscript>(.*?)</noscript>", page, re.S).group(1)
+    assert "If you came here by scanning a QR code, please type the six words shown with it." in note
