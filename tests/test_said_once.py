@@ -70,16 +70,18 @@ def test_without_a_finished_journey_an_option_lists_its_questions_once_without_b
         assert visible_text(page).count(question.text) == 1
 
 
-@pytest.mark.parametrize(("warning", "grace", "words"), [
-    (600, 60, "After 10 minutes without use it asks whether you are still there, and erases them 60 seconds later."),
-    (20, 15, "After 20 seconds without use it asks whether you are still there, and erases them 15 seconds later."),
+@pytest.mark.parametrize(("warning", "grace", "hint", "notice"), [
+    (600, 60, "or after 10 minutes without use (it asks first, and waits 60 seconds).",
+     "After 10 minutes without use it asks if you are still there, then erases them 60 seconds later."),
+    (20, 15, "or after 20 seconds without use (it asks first, and waits 15 seconds).",
+     "After 20 seconds without use it asks if you are still there, then erases them 15 seconds later."),
 ])
-def test_the_shared_device_choice_says_after_how_long(client, settings, warning, grace, words):
+def test_the_shared_device_choice_says_after_how_long(client, settings, warning, grace, hint, notice):
     settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = warning, grace
-    hint = re.search(r'<p class="choice__hint" id="shared-device-hint">(.*?)</p>', client.get("/").content.decode())
-    assert hint.group(1).endswith(words)
+    said = re.search(r'<p class="choice__hint" id="shared-device-hint">(.*?)</p>', client.get("/").content.decode())
+    assert said.group(1).endswith(hint)
     settings.SHARED_DEVICE = True  # a clinic's own tablets: said as a notice instead
-    assert words in client.get("/").content.decode()
+    assert notice in client.get("/").content.decode()
 
 
 def test_without_javascript_the_return_page_says_to_type_the_words_of_a_scanned_code(client):
