@@ -93,11 +93,3 @@ def test_the_start_page_promises_no_less_time_than_the_pages_take(open_page, siz
     assert slowest <= high, f"the start page promises at most {high} minutes; the pages take {slowest:.1f}"
     # "About" the low end: within a few minutes of a typical family's time, not far above it.
     assert low - 2.5 <= measured["typical"][0], f"the start page says at least about {low} minutes: too long"
-
-
-def test_the_promise_leaves_start_on_a_phones_first_screen(open_page):
-    page = open_page("phone", javascript=False)
-    page.goto("/")
-    start = page.get_by_role("button", name="Start now").bounding_box()
-    assert start["y"] + start["height"] <= page.viewport_size["height"], "Start is below the first screen"
-
