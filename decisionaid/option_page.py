@@ -68,8 +68,8 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
     return {
         "page_title": option.title,
         "option": option,
-        "sections": with_tick_boxes(option, answers.get("age"), questions) if result else
-        option_sections(option, answers.get("age"), SECTION_LEVEL),
+        "sections": with_tick_boxes(option, answers, questions) if result else
+        option_sections(option, answers, SECTION_LEVEL),
         "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
         "named_yours": bool(result and result.reasons.get(option.id)),
         "option_questions": questions,
@@ -78,10 +78,10 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
     }
 
 
-def with_tick_boxes(option, age_answer, questions) -> list[dict]:
+def with_tick_boxes(option, answers, questions) -> list[dict]:
     """The sections, each as blocks of HTML and of questions to tick where they stand (each with
     its own group number, for the boxes' ids): every question once, where it stands (blocks)."""
-    sections = option_sections(option, age_answer, SECTION_LEVEL)
+    sections = option_sections(option, answers, SECTION_LEVEL)
     tickable = {q.text: q for q in questions}
     split = [blocks(option.sections[title], tickable) for title in library.OPTION_SECTIONS]
     groups = itertools.count()
