@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from decisionaid import catalogue, codes, journey, library, tailoring, weighing
+from decisionaid import catalogue, codes, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 
 
@@ -20,22 +20,6 @@ def answer_text(question, answer) -> list[str]:
     if question.kind == "text":
         return [answer] if answer else []
     return [question.label_for(answer)]
-
-
-def answer_rows(answers: dict) -> list[dict]:
-    """Every question asked on these answers, grouped by part, with the family's answer."""
-    asked = journey.questions_to_ask(answers)
-    return [
-        {
-            "part": part,
-            "rows": [
-                {"question": q, "lines": answer_text(q, answers.get(q.id))}
-                for q in asked
-                if q.part == part.id and q.id in answers
-            ],
-        }
-        for part in catalogue.load().parts
-    ]
 
 
 def terms_used(texts, glossary) -> list:
@@ -213,33 +197,6 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "leaning": weighing.leaning_words(weigh_up, titles),
         "reviewed": content.reviewed,
     }
-
-
-SECTION_LEVEL = 2  # an option's own page: its sections are h2
-
-
-def option_context(option, answers: dict, saved_questions: dict, complete: bool) -> dict:
-    """An option's own page: all of its detail, its figures, and its questions to tick."""
-    result = tailoring.summarise(answers) if complete else None
-    questions = option.questions
-    if result is not None:  # with the questions filed under it that fit this family
-        questions = [q for q in result.suggested_questions if q.topic == option.title] or list(questions)
-    return {
-        "page_title": option.title,
-        "option": option,
-        "sections": option_sections(option, answers, SECTION_LEVEL),
-        "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
-        "named_yours": bool(result and result.reasons.get(option.id)),
-        "option_questions": questions,
-        "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
-        "can_choose": result is not None,
-    }
-
-
-def named_for(option, reasons_here) -> list[dict]:
-    """Every situation a seed names this option for, each marked where it is the family's own,
-    so an option's page always says for whom the sources describe it."""
-    return [{"situation": reason.situation, "yours": reason in reasons_here} for reason in option.put_forward]
 
 
 def weigh_up_words(summary, weigh_up, answers) -> dict:

@@ -33,11 +33,13 @@ from decisionaid import (
     weighing,
 )
 from decisionaid.answers import Answers
+from decisionaid.checking import answer_rows
 from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
-from decisionaid.pages import pdf_response, question_url, render_page
-from decisionaid.presenters import answer_rows, glossary_a_to_z, option_context, summary_context
+from decisionaid.option_page import option_context
+from decisionaid.pages import back_from, go_to, pdf_response, question_url, render_page, row_being_changed, where_next
+from decisionaid.presenters import glossary_a_to_z, summary_context
 from decisionaid.saving_views import (
     forget_codes,
     keep_saved_plan_current,
@@ -72,7 +74,7 @@ def start(request):
             "has_answers": bool(answers),
             "resume_url": question_url(resume) if resume else reverse("check_answers"),
             "clinic_shared_device": settings.SHARED_DEVICE,
-            "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "shared_warning": seconds_in_words(settings.SHARED_DEVICE_WARNING_SECONDS),  # grace: context_processors
             "save_offer": save_offer(store),
         },
     )
@@ -116,7 +118,7 @@ def question(request, question_id):
         raise Http404("No such question")
     store = Answers(request.session)
     answers = store.data
-    changing = request.GET.get("change") == "1"
+    changing = row_being_changed(request, question)  # the row to come back to, or ""
 
     earlier = journey.unanswered_before(answers, question)
     if earlier:  # after an erase (Back on a shared tablet) nothing is saved: never say it is
@@ -136,7 +138,7 @@ def question(request, question_id):
             # "Save and continue later": this answer too if it is complete, and stop here.
             return save_and_show_code(request, store)
         if form.is_valid():
-            return redirect(where_next(answers, question, changing))
+            return go_to(request, where_next(answers, question, changing))
     else:
         form = QuestionForm(question, initial=initial_for(question, answers.get(question.id)))
     return question_page(request, question, form, store, changing)
@@ -146,12 +148,6 @@ def question_page(request, question, form, store, changing, problem="", status=2
     """The question with its form; `problem` heads the error summary when the trouble was ours
     (faults.py), under "Sorry, please try again"."""
     answers = store.data
-    previous = journey.previous_question(answers, question)
-    back_url = (
-        reverse("check_answers") if changing
-        else question_url(previous) if previous
-        else reverse("start")
-    )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
     if problem:
@@ -172,27 +168,15 @@ def question_page(request, question, form, store, changing, problem="", status=2
             "max_length": f"{settings.FREE_TEXT_MAX_LENGTH:,}",
             "max_length_number": settings.FREE_TEXT_MAX_LENGTH,
             "progress": shown,
-            "back_url": back_url,
+            "back_url": back_from(answers, question, changing),
             "changing": changing,
-            "save_offer": save_offer(store),
+            "save_offer": {**save_offer(store), "brief": len(store.data) > 1},  # said in full once
         },
         status=status,
     )
     if errors and request.htmx:
         response["HX-Push-Url"] = "false"  # same page again: no new history entry
     return response
-
-
-def where_next(answers, question, changing):
-    """After an answer: the next question, or back to check your answers when changing."""
-    if changing:
-        unanswered = journey.first_unanswered(answers)
-        return question_url(unanswered, changing=True) if unanswered else reverse("check_answers")
-    following = journey.next_question(answers, question)
-    if following:
-        return question_url(following)
-    unanswered = journey.first_unanswered(answers)
-    return question_url(unanswered) if unanswered else reverse("check_answers")
 
 
 @require_safe

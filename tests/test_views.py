@@ -169,16 +169,16 @@ def test_check_answers_lists_every_answer_with_change_links(client):
 def test_changing_an_answer_returns_to_check_your_answers(client):
     store(client, complete_answers())
     response = client.post("/questions/risk-group/?change=1", {"answer": "high"})
-    assert response["Location"] == "/check-your-answers/"
+    assert response["Location"] == "/check-your-answers/#row-risk-group"  # back at the row changed
     assert stored(client)["risk-group"] == "high"
 
 
 def test_a_change_that_brings_a_new_question_asks_it_then_returns(client):
     store(client, complete_answers(treatments_had=["surgery"]))
     response = client.post("/questions/treatments-had/?change=1", {"answer": ["surgery", "topotecan"]})
-    assert response["Location"] == "/questions/topotecan-response/?change=1"
-    response = client.post("/questions/topotecan-response/?change=1", {"answer": "no"})
-    assert response["Location"] == "/check-your-answers/"
+    assert response["Location"] == "/questions/topotecan-response/?change=1&row=treatments-had"
+    response = client.post("/questions/topotecan-response/?change=1&row=treatments-had", {"answer": "no"})
+    assert response["Location"] == "/check-your-answers/#row-treatments-had"  # the row the family chose to change
 
 
 def test_a_change_that_makes_answers_irrelevant_drops_them(client):

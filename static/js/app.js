@@ -26,7 +26,7 @@
       if (refused || saved) (refused || saved).scrollIntoView({ block: "center" });
       return;
     }
-    if (target && target.id === "main") showNewPage(document.title);
+    if (target && target.id === "main") showNewPage(document.title, event.detail.pathInfo);
   });
 
   // Whether the family has answers here (so something to save, and "your answers are saved"
@@ -38,8 +38,8 @@
     if (has) document.body.toggleAttribute("data-has-answers", has === "yes");
   });
 
-  function showNewPage(title) {
-    focusPageStart();
+  function showNewPage(title, pathInfo) {
+    if (!showChangedRow(pathInfo && pathInfo.anchor)) focusPageStart();
     var status = document.getElementById("page-status");
     if (status) status.textContent = title;
   }
@@ -60,6 +60,19 @@
     window.scrollTo(0, 0);
     showNewPage(page.title);
   });
+
+  // After "Change" on check your answers, the family comes back to the row they changed (its
+  // id is the address's #anchor): show it and move focus there, not to the top of a long page.
+  // Without JavaScript the browser scrolls to the anchor itself.
+  function showChangedRow(anchor) {
+    var row = anchor && document.getElementById(anchor);
+    if (!row || !row.hasAttribute("data-answer-row")) return false;
+    row.setAttribute("tabindex", "-1");
+    row.classList.add("summary-list__row--changed");
+    row.scrollIntoView({ block: "start" });
+    row.focus({ preventScroll: true });
+    return true;
+  }
 
   // The service could not be reached at all: say so where the family is looking.
   document.addEventListener("htmx:sendError", function () {
@@ -101,5 +114,6 @@
     // Like GOV.UK: a page that comes back with errors puts the family on the summary.
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
+    else showChangedRow(location.hash.slice(1));
   });
 })();
