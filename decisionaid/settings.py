@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_http_compression",
     "decisionaid",
+    "decisionaid.fieldtest",  # the built-in field test (README: "Field test")
 ]
 
 MIDDLEWARE = [
