@@ -104,3 +104,20 @@ def shared_device_expiry(get_response):
         return get_response(request)
 
     return middleware
+
+
+HAS_ANSWERS_HEADER = "Decisionaid-Has-Answers"
+
+
+def tell_htmx_whether_answers_are_here(get_response):
+    """htmx swaps only part of a page, so each of its responses says whether the family has
+    answers here now (static/js/app.js): the page offers "Save and continue later" in the
+    shared device's warning, and says "your answers are saved", only when there are."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.htmx:
+            response[HAS_ANSWERS_HEADER] = "yes" if Answers(request.session).data else "no"
+        return response
+
+    return middleware

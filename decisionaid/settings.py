@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # One change at a time to a family's answers (sessions.py): it wraps every use of them.
     "decisionaid.middleware.one_change_at_a_time",
     "decisionaid.middleware.shared_device_expiry",
+    "decisionaid.middleware.tell_htmx_whether_answers_are_here",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"

@@ -97,6 +97,7 @@ def test_figures_appear_only_in_the_one_format_never_in_running_text():
     content = library.load()
     texts = [(f"{o.file}: {name}", text) for o in ALL_OPTIONS for name, text in (*o.sections.items(), *o.comparison.items())]
     texts += [(f"notes.yaml: {n.id}", n.text) for n in content.notes]
+    texts += [(f"{o.file}: note {n.id}", n.text) for o in ALL_OPTIONS for n in o.notes]
     found = [(where, FIGURE_IN_PROSE.search(text).group()) for where, text in texts if FIGURE_IN_PROSE.search(text)]
     assert not found
 
