@@ -5,11 +5,17 @@ before and after (paired: only families who answered both); SURE and PrepDM; wha
 thought of the tool; and, for each thing families rated very important, which way they leaned.
 """
 
-from statistics import mean
+from statistics import mean, stdev
 
 from decisionaid.fieldtest import charts, rules
 
 FEW = 10  # below this many finished families, the report says to read it as a description only
+# Student's t at 97.5% (two-sided 95%), by degrees of freedom; between rows, the smaller df's
+# value (a little wider: never claims more certainty than there is).
+T_975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228,
+         11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120, 17: 2.110, 18: 2.101, 19: 2.093,
+         20: 2.086, 21: 2.080, 22: 2.074, 23: 2.069, 24: 2.064, 25: 2.060, 26: 2.056, 27: 2.052, 28: 2.048,
+         29: 2.045, 30: 2.042, 40: 2.021, 60: 2.000, 120: 1.980}
 
 
 def _of(count, total) -> str:
@@ -18,6 +24,17 @@ def _of(count, total) -> str:
 
 def _fraction(count, total) -> float:
     return count / total if total else 0.0
+
+
+def interval(values) -> tuple[float, float, float] | None:
+    """The mean, and its 95% confidence interval (t), of two or more values; else None."""
+    if len(values) < 2:
+        return None
+    df = len(values) - 1
+    t = T_975[max(k for k in T_975 if k <= df)]
+    half = t * stdev(values) / len(values) ** 0.5
+    middle = float(mean(values))
+    return round(middle, 1), round(middle - half, 1), round(middle + half, 1)
 
 
 def counts(counters: dict, rows) -> list[dict]:
@@ -43,10 +60,11 @@ def knowledge(rows, statements) -> dict:
     changes = [r["knowledge_after_score"] - r["knowledge_before_score"] for r in both]
     paired = {"n": len(both), "of": len(statements)}
     if both:
-        paired.update(before=round(mean(r["knowledge_before_score"] for r in both), 1),
-                      after=round(mean(r["knowledge_after_score"] for r in both), 1),
-                      change=round(mean(changes), 1), better=sum(c > 0 for c in changes),
-                      same=sum(c == 0 for c in changes), worse=sum(c < 0 for c in changes))
+        paired.update(before=round(float(mean(r["knowledge_before_score"] for r in both)), 1),
+                      after=round(float(mean(r["knowledge_after_score"] for r in both)), 1),
+                      change=round(float(mean(changes)), 1), interval=interval(changes),
+                      better=sum(c > 0 for c in changes), same=sum(c == 0 for c in changes),
+                      worse=sum(c < 0 for c in changes))
     return {"rows": lines, "paired": paired}
 
 
@@ -73,7 +91,8 @@ def prepdm(rows, words) -> dict:
         lines.append({"label": item.text, "chart": charts.bar(((average or 1) - 1) / 4),
                       "text": f"Mean {average} of 5" if values else "No answers yet"})
     score = round(mean(r["prepdm_score"] for r in done), 1) if done else None
-    return {"rows": lines, "n": len(done), "score": score, "stem": words.prepdm_stem}
+    spread = round(stdev(r["prepdm_score"] for r in done), 1) if len(done) > 1 else None
+    return {"rows": lines, "n": len(done), "score": score, "sd": spread, "stem": words.prepdm_stem}
 
 
 def acceptability(rows, questions) -> list[dict]:
@@ -106,11 +125,34 @@ def values_and_leaning(rows, matters_items) -> dict:
             "all": line("Every family who finished", finished)}
 
 
+def in_words(found: dict, counters: dict) -> list[str]:
+    """The main numbers in sentences a report can start from (every one with how many it rests on)."""
+    lines = [f"Of {counters['invited']} families invited, {counters['agreed']} said yes and {found['finished']} "
+             f"finished; {counters['declined']} said no."]
+    paired = found["knowledge"]["paired"]
+    if paired["n"]:
+        ci = paired.get("interval")
+        lines.append(f"Knowledge ({paired['n']} families who answered both): {paired['before']} of {paired['of']} "
+                     f"right on average before, {paired['after']} after; a mean change of {paired['change']}"
+                     + (f" (95% confidence interval {ci[1]} to {ci[2]})." if ci else "."))
+    sure_found = found["sure"]
+    if sure_found["n"]:
+        lines.append(f"SURE ({sure_found['n']} families who answered both): {sure_found['sure_before']} answered "
+                     f"“Yes” to all {sure_found['top']} before, {sure_found['sure_after']} after.")
+    prep = found["prepdm"]
+    if prep["n"]:
+        lines.append(f"Preparation for Decision Making ({prep['n']} families): mean score {prep['score']} out of 100"
+                     + (f" (standard deviation {prep['sd']})." if prep["sd"] is not None else "."))
+    return lines
+
+
 def report(rows, counters: dict, words, matters_items) -> dict:
     finished = sum(1 for r in rows if r["finished_on"])
-    return {
+    found = {
         "counts": counts(counters, rows), "finished": finished, "few": finished < FEW, "kept": len(rows),
         "knowledge": knowledge(rows, words.statements), "sure": sure(rows, words.sure_items),
         "prepdm": prepdm(rows, words), "acceptability": acceptability(rows, words.acceptability),
         "values": values_and_leaning(rows, matters_items),
     }
+    found["in_words"] = in_words(found, counters)
+    return found

@@ -85,6 +85,8 @@ def test_the_field_tests_page_shows_its_results_as_charts_in_the_admins_look(fie
                           ("Said no, thank you", "2")]
     assert "Families who answered both: <strong>2</strong>" in report
     assert "Mean score: <strong>100.0 out of 100</strong>" in report
+    assert "<p>Of 5 families invited, 3 said yes and 2 finished; 2 said no.</p>" in report
+    assert "a mean change of 6.0 (95% confidence interval -19.4 to 31.4)" in report  # n = 2: t(1) is wide
     assert "2 famil" in report and "read these charts as a description of these families only" in report
     assert report.count("<svg") >= 20 and "style=" not in report and "<script" not in report
     assert f'href="/admin/fieldtest/fieldtest/{field_test.pk}/results.csv"' in page
