@@ -23,6 +23,7 @@ NAMES = {
     "vorinostat", "lenalidomide", "difluoromethylornithine", "radionuclides", "radiosensitisers",
     "disialoganglioside", "hematopoietic", "somatostatin", "dinutuximab-beta", "hycamtin",
     "unituxin", "iwilfin", "lorbrena", "camptosar", "temodar", "zolinza", "dacogen",
+    "adavosertib", "dasatinib", "rapamycin", "temsirolimus",
     # the illness and the kinds of treatment, named as the sources name them
     "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy",
 }
