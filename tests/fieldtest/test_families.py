@@ -128,12 +128,13 @@ def test_a_family_that_finishes_leaves_one_row_of_exactly_what_it_was_asked(clie
     assert (counted.invited, counted.declined, counted.agreed) == (1, 0, 1)
 
 
-def test_a_family_that_starts_over_leaves_no_row(client, field_test):
+@pytest.mark.parametrize("erase", [{}, {"reason": "not-in-use"}], ids=["start-over", "shared-device-time-out"])
+def test_a_family_that_starts_over_leaves_no_row(client, field_test, erase):
     start(client)
     client.post("/field-test/", {"answer": "yes"})
     client.post("/field-test/before/", check_answers())
     assert Participant.objects.count() == 1
-    client.post("/start-over/")
+    client.post("/start-over/", erase)
     assert Participant.objects.count() == 0
     assert FieldTest.objects.get().agreed == 1  # the count of yeses stays: it holds nothing of the family
 
