@@ -140,7 +140,7 @@ def test_staff_read_the_results_and_download_them(open_page, field_test, javascr
     page.get_by_role("link", name="Riverside field test").click()
     report = page.locator(".ft-report")
     expect(report.get_by_role("heading", name="Results so far")).to_be_visible()
-    expect(report).to_contain_text("Right answers out of 8, on average: 0 before, 8 after")
+    expect(report).to_contain_text("Right answers out of 8, on average: 0.0 before, 8.0 after")
     expect(report.locator("svg.ft-bar").first).to_be_visible()
     comfort = report.locator(".ft-grid tr", has_text="Comfort and freedom from pain coming first")
     expect(comfort.locator("td")).to_have_text(["3", "1", "2", "0", "0", "0"])
