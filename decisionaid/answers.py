@@ -2,6 +2,8 @@
 
 import time
 
+from django.dispatch import Signal
+
 SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
 WEIGH_UP_KEY = "weigh_up"
@@ -9,6 +11,11 @@ SHARED_KEY = "shared_device"
 LAST_SEEN_KEY = "last_seen"
 SAVED_PLAN_KEY = "saved_plan"
 ERASED_AFTER_SAVING_KEY = "erased_after_saving"
+
+# Sent (with `session=`) just before a family erases everything it entered: "Start over", which a
+# shared device's time-out uses too. What other parts keep for the family (the field test's row)
+# goes with it; they receive this signal, so nothing here needs to know them.
+answers_erased = Signal()
 
 # What a family may keep in their list of questions to bring.
 OWN_QUESTION_MAX_LENGTH = 300  # characters in one question of the family's own

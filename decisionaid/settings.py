@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_http_compression",
     "decisionaid",
+    "decisionaid.fieldtest",  # the built-in field test (README: "Field test")
 ]
 
 MIDDLEWARE = [
@@ -214,17 +215,19 @@ FREE_TEXT_MAX_LENGTH = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
-# About this decision aid: true by default, for a deploying organisation to override.
+# About this decision aid: true by default, for a deploying organisation to override. These are
+# about running the service where it is offered; who made the tool, and that its making was not
+# funded, About always says (templates/about.html, "Who made it").
 DECISIONAID_PUBLISHED = os.environ.get("DECISIONAID_PUBLISHED", "November 2026")
 DECISIONAID_FUNDING = os.environ.get(
     "DECISIONAID_FUNDING",
-    "No funding source has been declared for this version. The team that offers it to you "
-    "can tell you who pays for it.",
+    "No funding source has been declared for running this service. The team that offers it to "
+    "you can tell you who pays for it.",
 )
 DECISIONAID_CONFLICTS = os.environ.get(
     "DECISIONAID_CONFLICTS",
-    "No conflicts of interest have been declared. The medical content comes only from the "
-    "five public web pages listed on this page.",
+    "No conflicts of interest have been declared by the team that offers this service. The "
+    "medical content comes only from the public pages and texts listed on this page.",
 )
 
 # Logs never carry what a family typed: Django logs paths and errors, not form data, and

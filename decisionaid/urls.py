@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from decisionaid import hospital_views, questions_views, saving_views, views, weighing_views
 
@@ -27,6 +27,7 @@ urlpatterns = [
     path("saved/delete/", saving_views.delete_saved, name="delete_saved"),
     path("return/", saving_views.return_with_code, name="return"),
     path("error-pages/<int:status>/", views.error_page, name="error_page"),  # debug mode only
+    path("field-test/", include("decisionaid.fieldtest.urls")),  # README: "Field test"
     # For a hospital's clinicians (public) and staff (README: "Offering it at your hospital").
     path("for-clinicians/", hospital_views.for_clinicians, name="for_clinicians"),
     path("for-clinicians/poster/", hospital_views.poster, name="poster"),

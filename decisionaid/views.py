@@ -32,9 +32,10 @@ from decisionaid import (
     tailoring,
     weighing,
 )
-from decisionaid.answers import Answers
+from decisionaid.answers import Answers, answers_erased
 from decisionaid.checking import answer_rows
 from decisionaid.context_processors import seconds_in_words
+from decisionaid.fieldtest.participation import after_start
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
 from decisionaid.option_page import option_context
@@ -63,7 +64,7 @@ def start(request):
         store.start_again()
         if request.POST.get("shared_device") == "yes":
             store.mark_shared_device()
-        return redirect(question_url(catalogue.load().questions[0]))
+        return redirect(after_start(request.session, question_url(catalogue.load().questions[0])))
     answers = store.data
     resume = journey.first_unanswered(answers)
     return render_page(
@@ -371,6 +372,7 @@ def start_over(request):
             "page_title": "Erase your answers and start over?", "keep_url": where_you_left_off(store.data),
         })
     plan = plans.live(store.saved_plan_id)
+    answers_erased.send(sender=Answers, session=request.session)
     store.clear()
     if request.POST.get("reason") == "not-in-use":  # a shared device's page, after its warning
         messages.info(request, ERASED_FOR_PRIVACY)

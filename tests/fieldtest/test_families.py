@@ -1,0 +1,177 @@
+"""Families and the field test: invited once after Start; a No keeps nothing; a Yes keeps one row
+of exactly what was asked; Start over removes it."""
+
+import datetime
+import json
+
+import pytest
+
+from decisionaid.answers import SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.fieldtest import content
+from decisionaid.fieldtest.models import FieldTest, Participant
+from tests.fieldtest.families import check_answers, right_answers, tool_answers
+from tests.helpers import complete_answers
+
+pytestmark = pytest.mark.django_db
+FIRST_QUESTION = "/questions/cancer-course/"
+MATTERS = {"control": "somewhat", "home": "very", "comfort": "very", "everyday": "not-sure",
+           "travel": "not-important", "research": "somewhat"}
+WEIGH_UP = {"options": ["chemotherapy", "comfort-care"], "leaning": "mix", "next_steps": [],
+            "reasons": {"chemotherapy": {"for": "It may shrink it, we hope", "against": ""}},
+            "sure": {"sure": "yes", "understand": "no"}}
+
+
+def start(client):
+    return client.post("/", {})
+
+
+def answer_everything(client):
+    """The family answers every question and weighs up the options, as the journey would keep it."""
+    session = client.session
+    session[SESSION_KEY] = complete_answers(risk_group="high", cancer_course="relapsed", what_matters=MATTERS,
+                                            hopes="Home for Aisha's birthday")
+    session[WEIGH_UP_KEY] = WEIGH_UP
+    session.save()
+
+
+def test_without_an_open_field_test_start_goes_straight_to_the_first_question(client, field_test):
+    field_test.is_open = False
+    field_test.save()
+    assert start(client)["Location"] == FIRST_QUESTION
+    assert client.get("/field-test/")["Location"] == FIRST_QUESTION
+
+
+def test_a_field_test_before_its_first_day_or_after_its_last_invites_no_one(client, field_test):
+    field_test.starts_on = datetime.date.today() + datetime.timedelta(days=1)
+    field_test.ends_on = field_test.starts_on
+    field_test.save()
+    assert start(client)["Location"] == FIRST_QUESTION
+
+
+def test_a_family_that_says_no_keeps_nothing_and_is_asked_once(client, field_test):
+    assert start(client)["Location"] == "/field-test/"
+    page = client.get("/field-test/").content.decode()
+    assert "Would you help us find out whether this tool helps?" in page
+    for promise in ("Saying no changes nothing in the tool", "No name is kept", "Audit 2027/014",
+                    "Sam Patel, research nurse", field_test.keep_until.strftime("%-d %B %Y")):
+        assert promise in page, promise
+    assert client.head("/field-test/").status_code == 200  # looking again counts nothing
+    assert client.post("/field-test/", {"answer": "no"})["Location"] == FIRST_QUESTION
+    assert Participant.objects.count() == 0
+    counted = FieldTest.objects.get()
+    assert (counted.invited, counted.declined, counted.agreed) == (1, 1, 0)
+    assert client.session["field_test"] == {"test": field_test.pk, "answered": "no"}
+    assert start(client)["Location"] == FIRST_QUESTION  # Start again: not asked twice
+    assert client.get("/field-test/before/")["Location"] == FIRST_QUESTION
+    assert client.get("/field-test/after/")["Location"] == "/summary/"
+    assert FieldTest.objects.get().invited == 1 and Participant.objects.count() == 0
+
+
+def test_before_must_be_answered_whole_with_not_sure_always_an_answer(client, field_test):
+    start(client)
+    assert client.post("/field-test/", {"answer": "yes"})["Location"] == "/field-test/before/"
+    page = client.get("/field-test/before/").content.decode()
+    assert "I&#x27;m not sure" in page and "Do you feel SURE about the best choice for you?" in page
+    response = client.post("/field-test/before/", check_answers(**{"sure-sure": ""}))
+    page = response.content.decode()
+    assert response.status_code == 200 and "Choose Yes or No. If you are not sure, choose No." in page
+    assert 'href="#field-sure-sure"' in page and 'id="field-sure-sure"' in page
+    assert Participant.objects.get().knowledge_before == ""  # nothing kept from a form with an error
+    assert client.post("/field-test/before/", check_answers())["Location"] == FIRST_QUESTION
+
+
+def test_a_family_that_finishes_leaves_one_row_of_exactly_what_it_was_asked(client, field_test):
+    words = content.load()
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers(knowledge="not-sure", sure="no"))
+    assert client.get("/field-test/after/")["Location"] == FIRST_QUESTION  # not before the summary
+    answer_everything(client)
+
+    summary = client.get("/summary/").content.decode()
+    assert "You are taking part in the field test “Riverside field test”" in summary and 'href="/field-test/after/"' in summary
+    assert 'href="/field-test/after/"' in client.get("/weigh-up/summary/").content.decode()
+    after = client.get("/field-test/after/").content.decode()
+    assert 'name="sure-sure" value="yes" id="field-sure-sure" checked' in after  # the weigh-up's own answer
+    assert 'value="no" id="field-sure-understand-1" checked' in after
+    assert client.post("/field-test/after/", {**right_answers(), **check_answers(sure="yes", **right_answers())}
+                       )["Location"] == "/field-test/after/the-tool/"
+    assert client.post("/field-test/after/the-tool/", tool_answers(scale="4"))["Location"] == "/field-test/thank-you/"
+
+    row = Participant.objects.get()
+    today = datetime.date.today()
+    assert client.session["field_test"] == {"test": field_test.pk, "answered": "yes", "participant": str(row.id)}
+    expected = {
+        "id": str(row.id), "field_test": field_test.pk, "joined_on": today, "finished_on": today,
+        "situation": "high/relapsed",
+        "knowledge_before": {s.id: "not-sure" for s in words.statements}, "knowledge_before_score": 0,
+        "knowledge_after": {s.id: s.answer for s in words.statements}, "knowledge_after_score": len(words.statements),
+        "sure_before": {i.id: "no" for i in words.sure_items}, "sure_before_score": 0,
+        "sure_after": {i.id: "yes" for i in words.sure_items}, "sure_after_score": 4,
+        "prepdm": {i.id: "4" for i in words.prepdm_items}, "prepdm_score": 75.0,
+        "acceptability": {"length": "about-right", "amount": "about-right", "balance": "towards-treatment",
+                          "suggest": "yes"},
+        "what_matters": MATTERS, "leaning": "mix", "leaning_options": ["chemotherapy", "comfort-care"],
+        "leaning_group": "both",
+    }
+    assert row.as_row() == expected
+    kept = json.dumps(row.as_row(), default=str)
+    assert "Aisha" not in kept and "shrink" not in kept and client.session.session_key not in kept
+
+    thanks = client.get("/field-test/thank-you/").content.decode()
+    for statement in words.statements:
+        assert statement.explanation in thanks
+    assert "Cancer Research UK" in thanks
+    assert "You are taking part" not in client.get("/summary/").content.decode()  # finished: no more offer
+    assert client.get("/field-test/after/")["Location"] == "/field-test/thank-you/"
+    counted = FieldTest.objects.get()
+    assert (counted.invited, counted.declined, counted.agreed) == (1, 0, 1)
+
+
+@pytest.mark.parametrize("erase", [{}, {"reason": "not-in-use"}], ids=["start-over", "shared-device-time-out"])
+def test_a_family_that_starts_over_leaves_no_row(client, field_test, erase):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers())
+    assert Participant.objects.count() == 1
+    client.post("/start-over/", erase)
+    assert Participant.objects.count() == 0
+    assert FieldTest.objects.get().agreed == 1  # the count of yeses stays: it holds nothing of the family
+
+
+def test_a_family_may_stop_taking_part_and_its_row_goes(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    assert client.post("/field-test/leave/", {"step": "before"})["Location"] == FIRST_QUESTION
+    assert Participant.objects.count() == 0
+    assert "Nothing you answered for it is kept" in client.get(FIRST_QUESTION).content.decode()
+    assert start(client)["Location"] == FIRST_QUESTION  # not invited again
+
+
+def test_after_needs_the_before_row_and_the_tool_page_needs_after(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    answer_everything(client)
+    assert client.get("/field-test/after/the-tool/")["Location"] == "/field-test/after/"
+    assert client.get("/field-test/thank-you/")["Location"] == "/field-test/after/"
+    response = client.post("/field-test/after/the-tool/", tool_answers())
+    assert response["Location"] == "/field-test/after/" and Participant.objects.get().finished_on is None
+
+
+def test_a_closed_field_test_takes_no_more_answers(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    answer_everything(client)
+    FieldTest.objects.update(is_open=False)
+    assert client.get("/field-test/after/")["Location"] == "/summary/"
+    assert "You are taking part" not in client.get("/summary/").content.decode()
+
+
+def test_an_old_or_tampered_field_test_entry_in_the_session_is_not_taking_part(client, field_test):
+    start(client)
+    session = client.session
+    session["field_test"] = {"test": field_test.pk, "answered": "yes", "participant": "not-a-uuid"}
+    session.save()
+    answer_everything(client)
+    assert client.get("/field-test/after/")["Location"] == "/summary/"
+    assert client.post("/start-over/").status_code == 302
