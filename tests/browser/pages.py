@@ -154,7 +154,7 @@ def visit(page, live_server, name):
         expect(page.locator("main h1")).to_have_text("Your answers were erased from this device")
     elif name == "pdf-failed":
         seed_session(page, live_server, complete_answers())
-        with mock.patch("decisionaid.handout.pdf_document", side_effect=OSError("no fonts")):
+        with mock.patch("decisionaid.pdf_process.render", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
     elif name == "words":
