@@ -18,11 +18,12 @@ import unicodedata
 # How much of the family's words page 1 shows, in letters: the first budget whose front sheet
 # fits, else the last (measured with WeasyPrint and Chromium: tests/test_handout.py and
 # browser/test_summary.py print the fullest front sheet).
-BUDGETS = ({"own_words": 300, "side_effects": 240}, {"own_words": 220, "side_effects": 160},
-           {"own_words": 150, "side_effects": 110})
-# Reasons for and against, in letters, when that many options show theirs; with more options
-# chosen than this, page 1 names them all and their reasons are on page 2.
-REASONS = {1: 150, 2: 100, 3: 70}
+# Reasons for and against are shown when a family chose up to three options (the letters for
+# each, by how many); with more, page 1 names them all and their reasons are on page 2.
+BUDGETS = ({"own_words": 300, "side_effects": 240, "reasons": {1: 200, 2: 130, 3: 90}},
+           {"own_words": 220, "side_effects": 160, "reasons": {1: 140, 2: 100, 3: 70}},
+           {"own_words": 150, "side_effects": 110, "reasons": {1: 100, 2: 70, 3: 50}})
+WITH_REASONS = 3
 MOST_QUESTIONS = 12
 
 # The front sheet's room for everything but its fixed parts, in lines across the page (9.5 pt
@@ -87,10 +88,10 @@ def marked(text: str, cut: bool) -> str:
     return text + CONTINUES if cut else text
 
 
-def options_shown(weighed: list[dict]) -> list[dict]:
+def options_shown(weighed: list[dict], budget: dict) -> list[dict]:
     """Every option the family wants to talk about, by name; with up to three, each with its
     reasons, cut to what fits (`cut` says which sides go on on page 2)."""
-    most = REASONS.get(len(weighed), 0)
+    most = budget["reasons"].get(len(weighed), 0)
     rows = []
     for row in weighed:
         reasons = {side: row["reasons"].get(side, "") for side in ("for", "against")}
@@ -110,8 +111,8 @@ def lines_besides_questions(parts: dict, budget: dict) -> int:
     left = (HEADINGS_LEFT + sum(lines(item, column) for item in parts["very_important"])
             + sum(lines(marked(*text), column) for text in own_words)
             + sum(lines(f"{what}: {answer}", column) for what, answer in parts["deciding"]))
-    options = options_shown(parts["weighed"])
-    if REASONS.get(len(options)):
+    options = options_shown(parts["weighed"], budget)
+    if len(options) <= WITH_REASONS:
         right = sum(1 + sum(lines(marked(f"{side}: {o[side.lower()]}", side.lower() in o["cut"]), column)
                             for side in ("For", "Against")) for o in options)
     else:
@@ -136,13 +137,13 @@ def front_sheet(parts: dict, questions: list[str], extra_lines: int = 0) -> tupl
               "side_effects_details": budget["side_effects"]}
     texts = {key: answers.get(key.replace("_", "-"), "") for key in limits}
     shown = {key: shortened(text, limits[key]) for key, text in texts.items()}
-    options = options_shown(parts["weighed"])
+    options = options_shown(parts["weighed"], budget)
     kept = questions_in(room, questions[:MOST_QUESTIONS])
     front = {
         **{key: text for key, (text, _) in shown.items()},
         "cut": {key for key, (_, cut) in shown.items() if cut},
         "options": options,
-        "with_reasons": bool(REASONS.get(len(options))),
+        "with_reasons": len(options) <= WITH_REASONS,
         "reasons_on_page_2": any(o["on_page_2"] for o in options),
     }
     rest = {
