@@ -3,9 +3,10 @@ PDF_RENDER_SECONDS the process is killed and the family gets a designed page, lo
 app server's worker timeout (30 s) could kill the worker and show a bare error.
 
 The processes come from a fork server (one per worker process, started at its first PDF) that
-has WeasyPrint loaded already, so each starts in milliseconds. A killed process frees its CPU
-at once; its worker's place to make PDFs (render_places.py) goes when the worker lets it go,
-after the process is gone, so no more PDFs are ever being made than there are places.
+has WeasyPrint and its fonts loaded already (pdf_warm.py), so each starts in milliseconds. A
+killed process frees its CPU at once; its worker's place to make PDFs (render_places.py) goes
+when the worker lets it go, after the process is gone, so no more PDFs are ever being made
+than there are places.
 """
 
 import logging
@@ -22,7 +23,7 @@ from decisionaid import pdf_render
 STYLESHEET = "css/handout.css"
 logger = logging.getLogger(__name__)
 _processes = multiprocessing.get_context("forkserver")
-_processes.set_forkserver_preload(["weasyprint", "decisionaid.pdf_render"])
+_processes.set_forkserver_preload(["weasyprint", "decisionaid.pdf_render", "decisionaid.pdf_warm"])  # in its order
 
 
 class TooSlow(Exception):

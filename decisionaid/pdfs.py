@@ -12,7 +12,7 @@ address can take PDFs from the others, and nothing a family writes can hold a wo
 - a session may make PDFS_PER_SESSION new PDFs in PDF_WINDOW_SECONDS (throttle.py).
 
 The blank question list and the poster are the same for everyone: their HTML names the
-service's own address (hospital.service_url), never the address a request came to. Each is
+service's own address (hospital_views.service_url), never the address a request came to. Each is
 made once per HTML (a change by staff makes a new one) and kept in the database, so every
 worker, and every app server sharing the database, serves that one copy (printable_pdf).
 """
