@@ -60,14 +60,34 @@ class Question:
         return next((c.in_short or c.label for c in self.choices if c.value == value), str(value))
 
 
+# What a family is told plainly about a source when it is quoted (sources.yaml's written_for).
+WRITTEN_FOR = {
+    "families": "",
+    "clinicians": "written for doctors and nurses",
+    "adults": "written for adults",
+    "other-cancers": "about a medicine's use in other cancers",
+    "young-people": "written for teenagers and young adults who have cancer themselves",
+}
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     title: str
     publisher: str
-    date: str
-    audience: str
+    date: str  # as printed, or that none is printed
+    audience: str  # who it was written for, in plain words
+    url: str = ""
+    kind: str = "seed"  # a seed page, or a further text from a US government body
+    written_for: tuple[str, ...] = ()
+    attribute_as: str = ""  # how a page names it
+    superseded_by: str = ""  # a newer edition of the same text, for a seed that has one
     next_review_due: datetime.date | None = None  # where the page gives its own next review date
+
+    @property
+    def cautions(self) -> list[str]:
+        """What a family must be told about whose text this is ("written for adults")."""
+        return [WRITTEN_FOR[w] for w in self.written_for if WRITTEN_FOR[w]]
 
     def review_overdue(self, today: datetime.date) -> bool:
         return self.next_review_due is not None and self.next_review_due < today
@@ -120,6 +140,27 @@ def _choices(raw, where):
     return choices
 
 
+def source_addresses() -> dict[str, str]:
+    """source-addresses.tsv: each source's id and its address, one tab-separated pair a line."""
+    lines = (CONTENT_DIR / "source-addresses.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _source(raw, addresses):
+    where = f"sources.yaml: source {raw.get('id', '?')!r}"
+    try:
+        written_for = tuple(raw.get("written_for") or ())
+        source = Source(**{**raw, "written_for": written_for, "url": addresses.get(raw.get("id"), "")})
+    except TypeError as error:
+        raise ContentError(f"{where}: {error}") from error
+    unknown = set(source.written_for) - set(WRITTEN_FOR)
+    if unknown:
+        raise ContentError(f"{where}: written_for may hold only {', '.join(WRITTEN_FOR)}, not {', '.join(unknown)}")
+    if source.kind not in ("seed", "further") or not source.url or not source.attribute_as:
+        raise ContentError(f"{where}: needs kind (seed or further), attribute_as and a line in source-addresses.tsv")
+    return source
+
+
 def _question(raw):
     where = f"questions.yaml: question {raw.get('id', '?')!r}"
     try:
@@ -146,7 +187,7 @@ def load() -> Catalogue:
     catalogue = Catalogue(
         parts=tuple(Part(p["id"], p["title"], bool(p.get("medical"))) for p in questions_file["parts"]),
         questions=tuple(_question(q) for q in questions_file["questions"]),
-        sources=tuple(Source(**s) for s in sources_file["sources"]),
+        sources=tuple(_source(s, source_addresses()) for s in sources_file["sources"]),
         reviewed=questions_file["reviewed"],
     )
     problems = list(question_problems(catalogue))

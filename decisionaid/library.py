@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from decisionaid import catalogue
+from decisionaid import catalogue, conditions
 from decisionaid.catalogue import ContentError
 
 OPTION_SECTIONS = (
@@ -64,6 +64,9 @@ class Number:
     compare_note: str = ""  # why this figure cannot be set beside another one
     survival: bool = False  # about how many were still alive: shown behind a heads-up
     section: str = "What is known"  # the section of the option it belongs to
+    # What the figure rests on, in one plain line: "one study of 74 patients, with no comparison
+    # group"; "the source does not say how many children". Shown beside the figure.
+    rests_on: str = ""
 
     @property
     def has_counts(self) -> bool:
@@ -106,6 +109,7 @@ class Option:
     for_every_family: bool = False
     serious: bool = False  # about a time no parent wants to think about (hospice): its questions wait behind a heads-up
     numbers: tuple[Number, ...] = ()
+    notes: tuple["Note", ...] = ()  # a section's notes for some situations, or hard news behind a heads-up
 
     @property
     def says_time_in_hospital(self) -> bool:
@@ -113,6 +117,9 @@ class Option:
 
     def numbers_in(self, section) -> tuple[Number, ...]:
         return tuple(n for n in self.numbers if n.section == section)
+
+    def notes_in(self, section, answers) -> tuple["Note", ...]:
+        return tuple(n for n in self.notes if n.section == section and conditions.holds(n.when, answers))
 
     @functools.cached_property
     def questions(self) -> tuple["SuggestedQuestion", ...]:
@@ -143,6 +150,7 @@ class Note:
     sources: tuple[str, ...]
     when: dict | None = field(default=None, compare=False)
     serious: bool = False  # about how serious the illness is: behind a labelled disclosure
+    section: str = ""  # in an option file: the section the note is shown in
 
 
 @dataclass(frozen=True)
@@ -221,8 +229,9 @@ def read_option(path) -> Option:
         raise ContentError(f"{where}: comparison must give {', '.join(COMPARISON_KEYS)}")
     try:
         numbers = tuple(Number(**n) for n in meta.get("numbers") or ())
+        notes = tuple(Note(**{**n, "sources": tuple(n.get("sources") or ())}) for n in meta.get("notes") or ())
     except TypeError as error:
-        raise ContentError(f"{where}: a number entry is malformed: {error}") from error
+        raise ContentError(f"{where}: a number or note entry is malformed: {error}") from error
     try:
         put_forward = tuple(
             Reason(when=r["when"], situation=r["situation"], seed_conditions=tuple(r.get("seed_conditions") or ()))
@@ -248,6 +257,7 @@ def read_option(path) -> Option:
             for_every_family=bool(meta.get("for_every_family")),
             serious=bool(meta.get("serious")),
             numbers=numbers,
+            notes=notes,
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
@@ -264,6 +274,10 @@ def option_problems(option: Option, known_sources, questions_by_id):
         yield from number_problems(number, option.sources, f"{where}: number {number.id!r}")
         if number.section not in OPTION_SECTIONS:
             yield f"{where}: number {number.id!r}: section must be one of the option's sections"
+    for note in option.notes:
+        if note.section not in OPTION_SECTIONS or not note.sources or not set(note.sources) <= set(option.sources):
+            yield f"{where}: note {note.id!r}: give one of the option's sections, and sources from the file's own"
+        yield from catalogue.condition_problems(note.when, questions_by_id, f"{where}: note {note.id!r}", earlier=False)
     if not isinstance(option.reviewed, datetime.date):
         yield f"{where}: reviewed must be a date (YYYY-MM-DD)"
     for section in OPTION_SECTIONS:

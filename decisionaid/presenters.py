@@ -53,7 +53,7 @@ def _term_patterns(glossary) -> tuple:
 
 
 def option_terms(option, glossary) -> list:
-    return terms_used([option.summary, *option.sections.values()], glossary)
+    return terms_used([option.summary, *option.sections.values(), *(n.text for n in option.notes)], glossary)
 
 
 TIME_NOT_GIVEN = "The source does not say over what time."
@@ -102,17 +102,19 @@ def figure(number, age_answer) -> dict:
 SECTION_HEADINGS = {"Questions to ask": "Questions you could ask"}
 
 
-def option_sections(option, age_answer, level) -> list[dict]:
-    """An option's sections as a page shows them, each with its figures: the same headings,
-    in the same order, for every option (palliative and hospice care too)."""
+def option_sections(option, answers, level) -> list[dict]:
+    """An option's sections as a page shows them, each with its figures and the notes that fit
+    these answers: the same headings, in the same order, for every option (palliative and hospice care too)."""
     sections = []
     for title in library.OPTION_SECTIONS:
-        figures = [figure(n, age_answer) for n in option.numbers_in(title)]
+        figures = [figure(n, answers.get("age")) for n in option.numbers_in(title)]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
             "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
             "figures": figures,
             "survival": any(f["number"].survival for f in figures),
+            "notes": [{"note": n, "html": mark_safe(markdown_html(n.text, level + 1))}  # noqa: S308 - reviewed content
+                      for n in option.notes_in(title, answers)],
         })
     return sections
 
@@ -225,7 +227,7 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
     return {
         "page_title": option.title,
         "option": option,
-        "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
+        "sections": option_sections(option, answers, SECTION_LEVEL),
         "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
         "named_yours": bool(result and result.reasons.get(option.id)),
         "option_questions": questions,

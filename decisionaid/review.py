@@ -161,8 +161,21 @@ def normalised(text: str) -> str:
 
 @functools.cache
 def seed_text(source: str) -> str:
-    path = seeds_folder() / source
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+    """A source's text as kept in docs/: a seed whole, a further source below its header."""
+    for folder in (seeds_folder(), seeds_folder().parent / "sources"):
+        path = folder / source
+        if path.is_file():
+            return source_body(path.read_text(encoding="utf-8"))
+    return ""
+
+
+# A further source's header (title, address, licence...) ends with this line; only the text below
+# it is the publisher's.
+HEADER_END = "\n" + "-" * 72 + "\n"
+
+
+def source_body(text: str) -> str:
+    return text.split(HEADER_END, 1)[1] if HEADER_END in text else text
 
 
 @functools.cache

@@ -5,7 +5,6 @@ from the same template.
 """
 
 import functools
-import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -32,8 +31,7 @@ from decisionaid import (
     tailoring,
     weighing,
 )
-from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
-from decisionaid.cleaning import plain_text
+from decisionaid.answers import Answers
 from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
@@ -49,7 +47,8 @@ from decisionaid.saving_views import (
     wait_in_words,
 )
 
-ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+ANSWER_THIS_FIRST = "Please answer this question first."
+ANSWER_EARLIER_FIRST = f"{ANSWER_THIS_FIRST} Your other answers are saved."  # only when there are some
 TRY_AGAIN = "Sorry, please try again"
 
 
@@ -119,8 +118,8 @@ def question(request, question_id):
     changing = request.GET.get("change") == "1"
 
     earlier = journey.unanswered_before(answers, question)
-    if earlier:
-        messages.info(request, ANSWER_EARLIER_FIRST)
+    if earlier:  # after an erase (Back on a shared tablet) nothing is saved: never say it is
+        messages.info(request, ANSWER_EARLIER_FIRST if answers else ANSWER_THIS_FIRST)
         return redirect(question_url(earlier, changing))
     if not journey.is_asked(answers, question):
         # Earlier answers mean this question does not apply (or no longer does).
@@ -241,7 +240,7 @@ def summary(request):
         return redirect_to
     context = summary_context(answers, store.questions_to_bring, store.weigh_up)
     return render_page(request, "summary.html", {
-        **context, "saved": request.GET.get("saved") == "1", "save_offer": save_offer(store),
+        **context, "saved": request.GET.get("saved"), "save_offer": save_offer(store),
     })
 
 
@@ -255,7 +254,7 @@ def option_page(request, option_id):
     store = Answers(request.session)
     answers = store.data
     context = option_context(option, answers, store.questions_to_bring, journey.is_complete(answers))
-    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved") == "1"})
+    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved")})
 
 
 @require_safe
@@ -276,79 +275,9 @@ def compare(request):
     })
 
 
-@require_POST
-def questions_to_bring(request):
-    """Tick, untick, add or remove questions to bring; kept with the answers.
-
-    A form says which questions it showed (`offered`): only their ticks change, so the
-    summary and each option's page can each keep their own part of one list."""
-    store = Answers(request.session)
-    answers = store.data
-    if redirect_to := unfinished_journey(request, answers):
-        return redirect_to
-    chosen, own, new_question = questions_posted(request, store)
-    if error := own_question_error(new_question, own):
-        # Keep the ticks, and give the question back in its box, with the error beside it and
-        # in the error summary at the top (where a page without JavaScript opens).
-        store.replace_questions_to_bring(chosen, own)
-        return own_question_page(request, store, store.questions_to_bring, new_question, error)
-    if new_question and new_question not in own:
-        own.append(new_question)
-    store.replace_questions_to_bring(chosen, own)
-    keep_saved_plan_current(store)
-    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
-
-
-def questions_posted(request, store):
-    """(ticked question ids, the family's own questions, the new one typed) from the form."""
-    result = tailoring.summarise(store.data)
-    known = {q.id for q in result.suggested_questions}
-    shown = set(request.POST.getlist("offered")) & known
-    ticked = set(request.POST.getlist("chosen")) & shown
-    kept = set(presenters.chosen_questions(result, store.questions_to_bring)) - shown  # ticked on other pages
-    chosen = [i for i in result.questions_in_order if i in kept | ticked]
-    own = store.questions_to_bring["own"]
-    remove = request.POST.get("remove", "")
-    if remove.isascii() and remove.isdigit() and int(remove) < len(own):  # not "²", which isdigit() too
-        own.pop(int(remove))
-    return chosen, own, plain_text(request.POST.get("own_question", "")).strip()
-
-
-def own_question_page(request, store, questions, draft, error, status=200):
-    """The summary again, the family's question back in its box, with the error beside it and
-    in the error summary at the top."""
-    context = summary_context(store.data, questions, store.weigh_up)
-    context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                   own_question_draft=draft, errors=[{"anchor": "own-question", "error": error}],
-                   save_offer=save_offer(store))
-    return render_page(request, "summary.html", context, status=status)
-
-
 def erased_after_saving(request):
     """A shared device erased the answers it saved: say so, and how to open them again."""
     return render_page(request, "erased_after_saving.html", {"page_title": "Your answers were erased from this device"})
-
-
-def back_to(path) -> str:
-    """Where a questions form came from: the summary, or one option's own page."""
-    option_ids = {o.id for o in (*library.load().options, library.load().palliative, library.load().hospice)}
-    match = re.fullmatch(r"/options/([\w-]+)/", path)
-    return path if match and match.group(1) in option_ids else reverse("summary")
-
-
-def own_question_error(new_question: str, own: list[str]) -> str:
-    """Why a family's own question cannot be kept, or "" when it can: never dropped unsaid."""
-    if len(new_question) > OWN_QUESTION_MAX_LENGTH:
-        return (
-            f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
-            f"It has {len(new_question)} now. Please shorten it."
-        )
-    if new_question and new_question not in own and len(own) >= OWN_QUESTIONS_MAX:
-        return (
-            f"You already have {OWN_QUESTIONS_MAX} questions of your own, the most the list can keep. "
-            "To add this one, first remove a question you no longer need."
-        )
-    return ""
 
 
 def handout_not_ready(request, store):

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import catalogue, library, readability
+from decisionaid import catalogue, library, readability, review
 from decisionaid.answers import SESSION_KEY
 from decisionaid.library import split_front_matter
 from tests.helpers import complete_answers
 
 SEEDS = Path(__file__).resolve().parent.parent / "docs" / "seeds"
-SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FURTHER = Path(__file__).resolve().parent.parent / "docs" / "sources"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 OPTION_FILES = sorted((catalogue.CONTENT_DIR / "options").glob("*.md")) + [
     catalogue.CONTENT_DIR / "palliative.md",
     catalogue.CONTENT_DIR / "hospice.md",
@@ -27,18 +28,31 @@ def normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-SEED_TEXT = {p.name: normalise(p.read_text()) for p in SEEDS.glob("*.txt")}
+# Every source's own words: a seed whole, a further source below its header (review.source_body).
+SEED_TEXT = {p.name: normalise(review.source_body(p.read_text())) for folder in (SEEDS, FURTHER) for p in folder.glob("*.txt")}
 
 
-def test_the_kept_copies_of_the_seeds_are_exact():
-    if not SHARED_SEEDS.exists():
-        pytest.skip("shared/seeds is not beside this checkout")
-    for shared in SHARED_SEEDS.glob("*.txt"):
-        assert (SEEDS / shared.name).read_text() == shared.read_text(), shared.name
+@pytest.mark.parametrize("kept, shared", [(SEEDS, "seeds"), (FURTHER, "sources")])
+def test_the_kept_copies_of_the_sources_are_exact(kept, shared):
+    if not (SHARED / shared).exists():
+        pytest.skip(f"shared/{shared} is not beside this checkout")
+    for original in (SHARED / shared).glob("*.txt"):
+        assert (kept / original.name).read_text() == original.read_text(), original.name
 
 
-def test_sources_yaml_lists_exactly_the_seeds():
-    assert {s.id for s in catalogue.load().sources} == set(SEED_TEXT)
+def test_sources_yaml_lists_exactly_the_kept_sources_each_with_its_address_and_attribution():
+    sources = catalogue.load().sources
+    assert {s.id for s in sources} == set(SEED_TEXT)
+    assert {s.id for s in sources if s.kind == "seed"} == {p.name for p in SEEDS.glob("*.txt")}
+    for source in sources:
+        assert source.url.startswith("http") and source.attribute_as and source.date and source.audience, source.id
+
+
+def test_a_further_source_is_named_with_whom_it_was_written_for():
+    from decisionaid.templatetags.decisionaid import source_name
+
+    assert source_name("nci-surgery.txt") == "NCI's general page on surgery (written for adults)"
+    assert source_name("003_37569a13876e516a.txt") == "Cancer.Net"
 
 
 ALL_OPTIONS = [*library.load().options, library.load().palliative, library.load().hospice]
@@ -56,7 +70,20 @@ def test_every_seed_condition_and_number_is_quoted_word_for_word(path):
         words = normalise(number["seed_words"])
         assert words in SEED_TEXT[number["source"]], f"{path.name}: not in {number['source']}: {words}"
         for figure in (number.get("count"), number.get("total"), number.get("out_of_100")):
-            assert figure is None or str(figure) in words, f"{path.name}: {number['id']}: {figure} is not in its seed words"
+            assert figure is None or in_words(figure, words), f"{path.name}: {number['id']}: {figure} is not in its seed words"
+
+
+# A source may spell a small count out ("All three patients had ...").
+SPELLED = dict(enumerate("zero one two three four five six seven eight nine ten eleven twelve".split()))
+
+
+def in_words(figure, words):
+    return str(figure) in words or re.search(rf"\b{SPELLED.get(figure, '-')}\b", words, re.I) is not None
+
+
+def test_a_count_may_be_spelled_out_in_the_seed_words_but_must_be_there():
+    assert in_words(3, "All three patients had it.") and in_words(14, "14 of 17")
+    assert not in_words(3, "Two patients had it.") and not in_words(13, "thirteen")
 
 
 @pytest.mark.parametrize("option", ALL_OPTIONS, ids=lambda o: o.id)
@@ -83,6 +110,7 @@ def test_figures_appear_only_in_the_one_format_never_in_running_text():
     content = library.load()
     texts = [(f"{o.file}: {name}", text) for o in ALL_OPTIONS for name, text in (*o.sections.items(), *o.comparison.items())]
     texts += [(f"notes.yaml: {n.id}", n.text) for n in content.notes]
+    texts += [(f"{o.file}: note {n.id}", n.text) for o in ALL_OPTIONS for n in o.notes]
     found = [(where, FIGURE_IN_PROSE.search(text).group()) for where, text in texts if FIGURE_IN_PROSE.search(text)]
     assert not found
 

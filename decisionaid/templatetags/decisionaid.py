@@ -88,12 +88,18 @@ def figure_key(kind):
 @register.filter
 @functools.cache
 def source_name(source_id):
-    """Who published a seed page, as the summary names it; the About page gives every page's
-    full title and date."""
+    """Who published a seed page, or how a further text is named, with whom it was written for
+    ("written for adults"), as a page names it; the About page gives every source's full title,
+    date and address."""
     from decisionaid import catalogue
 
     source = next((s for s in catalogue.load().sources if s.id == source_id), None)
-    return source.publisher if source else source_id
+    if source is None:
+        return source_id
+    if source.kind == "seed":
+        return source.publisher
+    cautions = "; ".join(source.cautions)
+    return f"{source.attribute_as} ({cautions})" if cautions else source.attribute_as
 
 
 @register.filter

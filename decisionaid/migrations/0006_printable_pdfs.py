@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisionaid', '0003_merge'),
+        ('decisionaid', '0005_return_turns'),
     ]
 
     operations = [
