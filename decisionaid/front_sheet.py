@@ -75,7 +75,12 @@ def letter_width(character: str) -> float:
     return 1.2 if character.isdigit() else 1.0
 
 
+_ASCII_WIDTHS = [letter_width(chr(code)) for code in range(128)]
+
+
 def width(text: str) -> float:
+    if text.isascii():  # most text, read from a table without a call a letter
+        return sum(map(_ASCII_WIDTHS.__getitem__, text.encode("ascii")))
     return sum(map(letter_width, text))
 
 
@@ -156,13 +161,14 @@ def front_sheet(parts: dict, questions: list[str], extra_lines: int = 0) -> tupl
 
 def questions_in(room: float, questions: list[str]) -> int:
     """How many of the questions fit in two columns `room` lines high."""
-    return next((k - 1 for k in range(1, len(questions) + 1) if columns_height(questions[:k]) > room), len(questions))
-
-
-def columns_height(questions: list[str]) -> float:
-    """About how many lines two columns of these questions take: each keeps its lines together
-    and a little space below it, so the columns come out uneven by up to half the tallest."""
     heights = [lines(question, LETTERS_IN_A_COLUMN) for question in questions]
+    return next((k - 1 for k in range(1, len(heights) + 1) if columns_height(heights[:k]) > room), len(heights))
+
+
+def columns_height(heights: list[int]) -> float:
+    """About how many lines two columns of questions this many lines each take: each keeps its
+    lines together and a little space below it, so the columns come out uneven by up to half
+    the tallest."""
     return (sum(heights) + SPACE_BELOW_A_QUESTION * len(heights) + max(heights, default=0)) / 2
 
 
@@ -179,6 +185,7 @@ def refit(front: dict, rest: dict, questions: list[str], fitted: int) -> tuple[d
     that the questions end at least a line higher (two when "This continues on the next page"
     comes in now), and the line saying so fits below them."""
     fitted = min(fitted, len(front["questions"]))
-    needed = columns_height(questions[:fitted]) - (1 if front["continues"] else 2)
-    keep = next((k for k in range(fitted, -1, -1) if columns_height(questions[:k]) <= needed), 0)
+    heights = [lines(question, LETTERS_IN_A_COLUMN) for question in questions[:fitted]]
+    needed = columns_height(heights) - (1 if front["continues"] else 2)
+    keep = next((k for k in range(fitted, -1, -1) if columns_height(heights[:k]) <= needed), 0)
     return with_questions(front, rest, questions, keep)
