@@ -8,7 +8,7 @@ address can take PDFs from the others, and nothing a family writes can hold a wo
 - the last PDF a session made is kept in this process's memory with a hash of the handout's
   HTML, so asking again for the same answers costs nothing. Only that session can find it; it
   is dropped when the session starts over here, and in any case PDF_WINDOW_SECONDS after it
-  was made, by a timer, so even a worker that serves nothing more lets it go (RecentPdfs);
+  was made, by a timer, so even a worker that serves nothing more lets it go (recent_pdfs.py);
 - a session may make PDFS_PER_SESSION new PDFs in PDF_WINDOW_SECONDS (throttle.py).
 
 The blank question list and the poster are the same for everyone: their HTML names the
@@ -17,14 +17,11 @@ made once per HTML (a change by staff makes a new one) and kept in the database,
 worker, and every app server sharing the database, serves that one copy (printable_pdf).
 """
 
-import hashlib
-import threading
-
-from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from decisionaid import handout, pdf_process, render_places, throttle
 from decisionaid.models import PrintablePdf
+from decisionaid.recent_pdfs import hashed, recent
 
 Busy = render_places.Busy  # no place to make it in time: "please try again"
 TooSlow = pdf_process.TooSlow  # stopped at its deadline: "print the page instead"
@@ -35,49 +32,11 @@ class TooMany(Exception):
     """This session has made many PDFs lately."""
 
 
-class RecentPdfs:
-    """The last PDF each session made in this process, for at most PDF_WINDOW_SECONDS; at most
-    MOST of them (the oldest goes first), so memory and timer threads stay small."""
-
-    MOST = 30
-
-    def __init__(self):
-        self._kept = {}  # a hash of the session key -> (a hash of the HTML, the PDF, its timer)
-        self._lock = threading.Lock()
-
-    def get(self, session_key: str, html_hash: str) -> bytes | None:
-        with self._lock:
-            kept = self._kept.get(_hashed(session_key))
-        return kept[1] if kept and kept[0] == html_hash else None
-
-    def keep(self, session_key: str, html_hash: str, pdf: bytes) -> None:
-        self.forget(session_key)  # one per session: new answers replace the old PDF
-        timer = threading.Timer(settings.PDF_WINDOW_SECONDS, self.forget, (session_key,))
-        timer.daemon = True
-        with self._lock:
-            while len(self._kept) >= self.MOST:
-                self._kept.pop(next(iter(self._kept)))[2].cancel()
-            self._kept[_hashed(session_key)] = (html_hash, pdf, timer)
-        timer.start()
-
-    def forget(self, session_key: str | None) -> None:
-        with self._lock:
-            kept = self._kept.pop(_hashed(session_key), None) if session_key else None
-        if kept:
-            kept[2].cancel()
-
-
-def _hashed(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-recent = RecentPdfs()
-
 
 def pdf_for(session_key: str, address: str, context: dict) -> bytes:
     """The handout's PDF for this session (`address`: throttle.client_key of the request)."""
     html = handout.pdf_html(context)
-    html_hash = _hashed(html)
+    html_hash = hashed(html)
     if (pdf := recent.get(session_key, html_hash)) is not None:
         return pdf
     ticket = throttle.begin_pdf(session_key)
@@ -98,7 +57,7 @@ def pdf_for(session_key: str, address: str, context: dict) -> bytes:
 
 def printable_pdf(html: str, address: str) -> bytes:
     """The PDF of a page that is the same for everyone: made once per HTML, kept for all."""
-    html_hash = _hashed(html)
+    html_hash = hashed(html)
     if (pdf := kept_printable(html_hash)) is not None:
         return pdf
     with render_places.place_to_render("", address):  # Busy when none comes in time, as for the handout

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
-from decisionaid import pdf_process, pdf_render, pdfs, render_places
+from decisionaid import pdf_process, pdf_render, recent_pdfs, render_places
 from decisionaid.models import Contact, PdfRender, PrintablePdf
 from tests.helpers import URGENT, every_place_taken
 from tests.test_handout import family
@@ -150,27 +150,27 @@ def test_a_kept_pdf_is_dropped_at_start_over_and_when_its_window_ends(client, se
     family(client)
     client.get("/handout.pdf")
     session_key = client.session.session_key
-    assert pdfs.recent._kept.get(pdfs._hashed(session_key)) is not None
+    assert recent_pdfs.recent._kept.get(recent_pdfs.hashed(session_key)) is not None
     client.post("/start-over/")
-    assert pdfs.recent._kept.get(pdfs._hashed(session_key)) is None
+    assert recent_pdfs.recent._kept.get(recent_pdfs.hashed(session_key)) is None
 
     settings.PDF_WINDOW_SECONDS = 0.2
     family(client)
     client.get("/handout.pdf")
-    kept = pdfs._hashed(client.session.session_key)
-    assert pdfs.recent._kept.get(kept) is not None
-    timer = pdfs.recent._kept[kept][2]
+    kept = recent_pdfs.hashed(client.session.session_key)
+    assert recent_pdfs.recent._kept.get(kept) is not None
+    timer = recent_pdfs.recent._kept[kept][2]
     timer.join(timeout=5)  # the timer's own thread ends when it has dropped the PDF
-    assert pdfs.recent._kept.get(kept) is None
+    assert recent_pdfs.recent._kept.get(kept) is None
 
 
 def test_at_most_so_many_pdfs_are_kept_the_oldest_going_first(settings):
-    kept = pdfs.RecentPdfs()
-    for n in range(pdfs.RecentPdfs.MOST + 5):
+    kept = recent_pdfs.RecentPdfs()
+    for n in range(recent_pdfs.RecentPdfs.MOST + 5):
         kept.keep(f"session-{n}", "html", b"%PDF")
-    assert len(kept._kept) == pdfs.RecentPdfs.MOST
-    assert kept.get("session-0", "html") is None and kept.get(f"session-{pdfs.RecentPdfs.MOST + 4}", "html") == b"%PDF"
-    for n in range(pdfs.RecentPdfs.MOST + 5):
+    assert len(kept._kept) == recent_pdfs.RecentPdfs.MOST
+    assert kept.get("session-0", "html") is None and kept.get(f"session-{recent_pdfs.RecentPdfs.MOST + 4}", "html") == b"%PDF"
+    for n in range(recent_pdfs.RecentPdfs.MOST + 5):
         kept.forget(f"session-{n}")  # and their timers with them
     assert not kept._kept
 
