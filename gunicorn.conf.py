@@ -8,7 +8,7 @@ that trickles in holds one thread of a worker, not the worker; the other threads
 (a test sends slow bodies to a real server and opens a page meanwhile). More slow clients than
 threads can still stall it: in front of the internet, a proxy that buffers whole request bodies
 is still needed (README: Deploying). The app is safe to run in threads: what it keeps in memory
-is read-only content, or behind locks (pdfs.py), and each thread has its own database
+is read-only content, or behind locks (recent_pdfs.py), and each thread has its own database
 connection and session.
 
 A gthread worker tells the master it is alive from its own loop, not from the threads, so

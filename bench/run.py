@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from bench import budgets, families, lighthouse, load, measure
+from bench import budgets, families, heavy, lighthouse, load, measure
 from bench import report as tables
 from bench.journey import Family
 from bench.server import AppServer
@@ -39,6 +39,7 @@ class Report:
     pdf: dict = field(default_factory=dict)  # name -> {"timing", "again" (Timing), "first_ms", "bytes"}
     load_result: load.LoadResult | None = None
     pdf_load: load.PdfLoadResult | None = None
+    heavy_pdf_load: load.PdfLoadResult | None = None  # the same with the review's heaviest family
     lighthouse: dict = field(default_factory=dict)  # page -> scores
     cache_control: dict = field(default_factory=dict)
     partial: dict = field(default_factory=dict)
@@ -157,6 +158,30 @@ def time_pdfs(base_url, report, families_by_name, count=15, workers=3):
                             "bytes": len(response.content)}
 
 
+HEAVIEST = "review's heaviest family (N1)"
+
+
+def time_heavy_pdfs(base_url, report, count=5):
+    """The security review's heaviest family (bench/heavy.py): new PDFs one after another, each
+    answered as a PDF or as "print this page instead"; then the same answers again."""
+    maker = heavy.HeavyPdfs(base_url)
+    maker.new_family()
+    samples, statuses, size = [], {}, 0
+    for _ in range(count):
+        status, seconds = maker.next()
+        statuses[status] = statuses.get(status, 0) + 1
+        samples.append(seconds * 1000)
+    again = []
+    for _ in range(count):
+        started = time.perf_counter()
+        response = maker.family.client.get("/handout.pdf")
+        again.append((time.perf_counter() - started) * 1000)
+        size = len(response.content) if response.status_code == 200 else size
+    maker.close()
+    report.pdf[HEAVIEST] = {"timing": measure.Timing(samples), "again": measure.Timing(again),
+                            "first_ms": samples[0], "bytes": size, "statuses": statuses}
+
+
 def run_lighthouse(base_url, report, families_by_name):
     why_not = lighthouse.available()
     if why_not:
@@ -192,6 +217,10 @@ def check(report) -> list[str]:
         load_families=report.load_result.families if report.load_result else None,
         about_quiet_ms=report.pdf_load.quiet.median if report.pdf_load else None,
         about_during_pdfs_ms=report.pdf_load.loaded.median if report.pdf_load else None,
+        heavy_pdf_seconds=max(heaviest["timing"].samples) / 1000 if (heaviest := report.pdf.get(HEAVIEST)) else None,
+        heavy_pdf_statuses=heaviest["statuses"] if heaviest else None,
+        about_quiet_before_heavy_ms=report.heavy_pdf_load.quiet.median if report.heavy_pdf_load else None,
+        about_during_heavy_pdfs_ms=report.heavy_pdf_load.loaded.median if report.heavy_pdf_load else None,
     )
     return budgets.failures(results)
 
@@ -204,6 +233,8 @@ def main(argv=None) -> int:
     parser.add_argument("--load-journeys", type=int, default=150)
     parser.add_argument("--load-time-limit", type=float, default=180.0)
     parser.add_argument("--pdf-clients", type=int, default=6, help="clients making PDFs while /about/ is timed")
+    parser.add_argument("--heavy-pdf-clients", type=int, default=4,
+                        help="then: clients making the heaviest family's PDFs while /about/ is timed")
     parser.add_argument("--no-load", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md alone")
@@ -219,11 +250,15 @@ def main(argv=None) -> int:
         time_pages(server.url, report, args.rounds, families_by_name)
         print("bench: handout PDFs…", file=sys.stderr)
         time_pdfs(server.url, report, families_by_name, workers=args.workers)
+        time_heavy_pdfs(server.url, report)
         if not args.no_load:
             print(f"bench: load, {args.load_families} families at once…", file=sys.stderr)
             report.load_result = load.run(server.url, args.load_families, args.load_journeys, args.load_time_limit)
             print(f"bench: /about/ while {args.pdf_clients} clients make PDFs…", file=sys.stderr)
             report.pdf_load = load.about_while_pdfs_are_made(server.url, args.pdf_clients)
+            print(f"bench: /about/ while {args.heavy_pdf_clients} heaviest families make PDFs…", file=sys.stderr)
+            report.heavy_pdf_load = load.about_while_pdfs_are_made(server.url, args.heavy_pdf_clients,
+                                                                   heavy_family=True)
         if not args.no_lighthouse:
             print("bench: Lighthouse…", file=sys.stderr)
             run_lighthouse(server.url, report, families_by_name)

@@ -4,6 +4,8 @@ import time
 
 from django.dispatch import Signal
 
+from decisionaid import recent_pdfs
+
 SESSION_KEY = "answers"
 QUESTIONS_KEY = "questions_to_bring"
 WEIGH_UP_KEY = "weigh_up"
@@ -76,9 +78,7 @@ class Answers:
 
     def clear(self) -> None:
         """Delete the session row itself, not just its contents, and the PDF made from it here."""
-        from decisionaid import pdfs  # noqa: PLC0415 - pdfs imports the handout, which imports this module
-
-        pdfs.recent.forget(self.session.session_key)
+        recent_pdfs.recent.forget(self.session.session_key)
         self.session.flush()
 
     def note_erased_after_saving(self) -> None:

@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from decisionaid import catalogue, handout, hospital, library, pdfs, review, signoff
+from decisionaid import catalogue, handout, hospital, library, pdfs, review, signoff, throttle
 from decisionaid.models import SignOff
 from decisionaid.pages import pdf_response, render_page
+from decisionaid.pdf_views import pdf_later
 from decisionaid.presenters import qr_svg, without_scheme
-from decisionaid.views import handout_view, pdf_later
+from decisionaid.views import handout_view
 
 SIGN_OFF_PERMISSION = "decisionaid.sign_off_content"
 
@@ -33,58 +34,71 @@ def for_clinicians(request):
     })
 
 
-def service(request) -> dict:
-    """The service's public address (the DECISIONAID_SERVICE_URL setting, else the address
-    this page was asked for at), in words and as a QR code."""
-    link = settings.SERVICE_URL or request.build_absolute_uri(reverse("start"))
+def service_url() -> str:
+    """The service's own public address: DECISIONAID_SERVICE_URL, else the first host it
+    allows (DJANGO_ALLOWED_HOSTS), never the address a request names (anyone can set that, so
+    each would be a new printable to make)."""
+    if settings.SERVICE_URL:
+        return settings.SERVICE_URL
+    hosts = (host.lstrip(".") for host in settings.ALLOWED_HOSTS)
+    host = next((host for host in hosts if host and host != "*"), "localhost")
+    return f"{'https' if settings.HTTPS else 'http'}://{host}{reverse('start')}"
+
+
+def service() -> dict:
+    """The service's public address, in words and as a QR code."""
+    link = service_url()
     return {"address": without_scheme(link), "qr": qr_svg(link, f"QR code that opens {without_scheme(link)}")}
 
 
-def blank_handout_context(request) -> dict:
+def blank_handout_context() -> dict:
     content = library.load()
     return {
         "page_title": "Questions to bring to your child's care team",
         "questions": [q for q in content.questions_to_ask if q.when is None],  # those for every family
         "sources": catalogue.load().sources,
         "reviewed": content.reviewed,
-        "service": service(request),
+        "service": service(),
     }
 
 
-def poster_context(request) -> dict:
-    return {"page_title": "Clinic poster", "service": service(request)}
+def poster_context() -> dict:
+    return {"page_title": "Clinic poster", "service": service()}
 
 
 @handout_view
 def blank_handout(request):
-    return render(request, "blank_handout.html", blank_handout_context(request))
+    return render(request, "blank_handout.html", blank_handout_context())
 
 
 @handout_view
 def blank_handout_pdf(request):
-    return printable_pdf(request, "blank_handout.html", blank_handout_context(request),
+    return printable_pdf(request, "blank_handout.html", blank_handout_context(),
                          "questions-to-bring.pdf", "blank handout", reverse("blank_handout"))
 
 
 @handout_view
 def poster(request):
-    return render(request, "poster.html", poster_context(request))
+    return render(request, "poster.html", poster_context())
 
 
 @handout_view
 def poster_pdf(request):
-    return printable_pdf(request, "poster.html", poster_context(request),
+    return printable_pdf(request, "poster.html", poster_context(),
                          "preparing-to-decide-poster.pdf", "poster", reverse("poster"))
 
 
 def printable_pdf(request, template, context, filename, what, page_url):
-    """Anyone may ask, session or none, so these are kept and made a few at a time like the
-    handout's PDF (pdfs.py); when every place is taken, the handout's "try again" page."""
+    """Anyone may ask, session or none: made once and kept for everyone, in a fair turn like
+    the handout's PDF (pdfs.py); when none comes in time, the handout's "try again" page."""
+    html = handout.template_html(template, context)
     try:
-        return pdf_response(request, lambda: pdfs.printable_pdf(handout.template_html(template, context)),
-                            filename, what, page_url, let_through=(pdfs.Busy,))
+        return pdf_response(request, lambda: pdfs.printable_pdf(html, throttle.client_key(request.META)),
+                            filename, what, page_url, let_through=(pdfs.Busy, pdfs.TooSlow))
     except pdfs.Busy:
         return pdf_later(request, "busy", status=503, page_url=page_url)
+    except pdfs.TooSlow:
+        return pdf_later(request, "slow", status=503, page_url=page_url)
 
 
 # Staff only: urls.py wraps these in admin.site.admin_view (login, staff, CSRF, never cached).

@@ -82,6 +82,16 @@ class PdfRender(models.Model):
         indexes = [models.Index(fields=["client", "at"])]
 
 
+class PrintablePdf(models.Model):
+    """The PDF of a printable that is the same for everyone (the blank question list, the
+    poster), made once and kept for every worker and app server; keyed by a hash of its HTML,
+    so a change by staff makes a new one (pdfs.printable_pdf). Nothing of any family's."""
+
+    html_hash = models.CharField(max_length=64, primary_key=True)
+    pdf = models.BinaryField()
+    made_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
 # The hospital's own details, entered by its staff in the admin (README: "Offering it at your
 # hospital"). Every field may be left blank: pages then say plainly to ask the care team.
 

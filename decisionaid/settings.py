@@ -163,12 +163,15 @@ RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS
 
 # The handout PDF (pdfs.py) takes a second or two of a worker: each is kept in memory for the
 # session that made it, a session may make only so many, and only so many are made at once on
-# this machine (the others wait a little, then get "please try again"), so PDFs never take
-# every worker from the other pages.
+# this machine, in a fair turn (the others wait a little, then get "please try again"), so PDFs
+# never take every worker from the other pages. A PDF not made in PDF_RENDER_SECONDS is stopped
+# ("print the page instead"): waiting and making together stay well under the app server's
+# worker timeout (gunicorn's 30 s), so no family ever meets a bare error.
 PDFS_PER_SESSION = int(os.environ.get("DECISIONAID_PDFS_PER_SESSION", 10))
 PDF_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_PDF_WINDOW_SECONDS", 10 * 60))
 PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
-PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 10))
+PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 8))
+PDF_RENDER_SECONDS = float(os.environ.get("DECISIONAID_PDF_RENDER_SECONDS", 12))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
@@ -276,7 +279,7 @@ AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
 AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"
 # A staff session ends this long after its last change (families keep theirs SESSION_COOKIE_AGE).
 STAFF_SESSION_SECONDS = int(os.environ.get("DECISIONAID_STAFF_SESSION_SECONDS", 2 * 60 * 60))
-# The service's public address, for the clinic poster's QR code; blank: the address the poster
-# was asked for at.
+# The service's public address, for the blank question list's and the clinic poster's QR code;
+# blank: the first of ALLOWED_HOSTS (never the address a request names).
 SERVICE_URL = os.environ.get("DECISIONAID_SERVICE_URL", "")
 # ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from decisionaid import hospital_views, questions_views, saving_views, views, weighing_views
+from decisionaid import hospital_views, pdf_views, questions_views, saving_views, views, weighing_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("weigh-up/leaning/", weighing_views.weigh_leaning, name="weigh_up_leaning"),
     path("weigh-up/summary/", weighing_views.weigh_done, name="weigh_up_done"),
     path("handout/", views.handout_page, name="handout"),
-    path("handout.pdf", views.handout_pdf, name="handout_pdf"),
+    path("handout.pdf", pdf_views.handout_pdf, name="handout_pdf"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("words/", views.words, name="words"),

@@ -24,7 +24,6 @@ from decisionaid import (
     hospital,
     journey,
     library,
-    pdfs,
     plans,
     presenters,
     readability,
@@ -39,7 +38,7 @@ from decisionaid.fieldtest.participation import after_start
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
 from decisionaid.option_page import option_context
-from decisionaid.pages import back_from, go_to, pdf_response, question_url, render_page, row_being_changed, where_next
+from decisionaid.pages import back_from, go_to, question_url, render_page, row_being_changed, where_next
 from decisionaid.presenters import glossary_a_to_z, summary_context
 from decisionaid.saving_views import (
     forget_codes,
@@ -303,33 +302,6 @@ def handout_page(request):
     if not_ready := handout_not_ready(request, store):
         return not_ready
     return render(request, "handout.html", handout_for(request, store))
-
-
-@handout_view
-def handout_pdf(request):
-    store = Answers(request.session)
-    if not_ready := handout_not_ready(request, store):
-        return not_ready
-    context = handout_for(request, store)
-    filename = f"neuroblastoma-conversation-summary-{context['today']:%Y-%m-%d}.pdf"
-    try:  # one PDF at a time on the machine, a few per session, the same answers' PDF kept (pdfs.py)
-        # A download, as the button says: opened inline, a phone shows it and saves nothing.
-        return pdf_response(request, lambda: pdfs.pdf_for(request.session.session_key, context), filename,
-                            attachment=True, let_through=(pdfs.TooMany, pdfs.Busy))
-    except pdfs.TooMany:
-        return pdf_later(request, "too-many", status=429)
-    except pdfs.Busy:
-        return pdf_later(request, "busy", status=503)
-
-
-def pdf_later(request, reason, status, page_url=""):
-    """Please try again; page_url is the printable page to print now (default: the handout)."""
-    minutes = max(1, settings.PDF_WINDOW_SECONDS // 60) if reason == "too-many" else 1
-    response = render(request, "handout_pdf_later.html", {
-        "page_title": "Please try the PDF again soon", "reason": reason, "minutes": minutes, "page_url": page_url,
-    }, status=status)
-    response["Retry-After"] = str(minutes * 60)
-    return response
 
 
 @require_safe

@@ -23,8 +23,7 @@ def content(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _no_printable_pdfs_kept():
-    """Each test makes its own blank handout and poster PDFs (the process keeps them, pdfs.py)."""
-    from decisionaid import pdfs
-
-    pdfs._printables.clear()
+def _pdfs_are_never_too_slow_on_a_busy_machine(settings):
+    """A test's PDF is stopped at its deadline only where the test sets one: the machine
+    running the tests may be busy with much else (tests/test_pdfs.py tests the deadline)."""
+    settings.PDF_RENDER_SECONDS = 300

@@ -1,6 +1,8 @@
 """Shared helpers: build a family's answers the way the journey would."""
 
-from decisionaid import catalogue, journey
+import contextlib
+
+from decisionaid import catalogue, journey, render_places
 
 
 def default_answer(question):
@@ -82,3 +84,19 @@ def forget_code_cookies(client):
 
     for name in CODE_COOKIES:
         client.cookies.pop(name, None)
+
+
+@contextlib.contextmanager
+def every_place_taken():
+    """Other processes hold every place to make a PDF, and as many requests wait, each of
+    another family, each come before any request a test makes now."""
+    held = [render_places.take_render_place() for _ in range(1)]
+    waiting = [render_places.join(f"other-session-{n}", f"other-address-{n}") for n in range(2)]
+    assert None not in held
+    try:
+        yield
+    finally:
+        for request in waiting:
+            request.leave()
+        for place in held:
+            place.close()

@@ -51,17 +51,19 @@ def database_for_servers(tmp_path):
 
 
 class AppServer:
-    def __init__(self, database_url, port=None, env=None, workers=2):
+    def __init__(self, database_url, port=None, env=None, workers=2, args=()):
         self.database_url = database_url
         self.env = env or {}
         self.workers = workers
+        self.args = list(args)  # more of gunicorn's options
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
     def start(self):
         self.process = subprocess.Popen(
-            [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers)],
+            [str(GUNICORN), "decisionaid.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+             *self.args],
             cwd=ROOT, env={**server_env(self.database_url), **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so stop() takes the workers too
         )

@@ -26,7 +26,9 @@ def all_within_budget():
     return budgets.Results(pages=pages_, floor_ms=3.0, typical_pdf_seconds=0.4,
                            static_cache_control={CSS: YEAR_CACHE}, htmx_partial_is_partial=True,
                            load_errors=0, load_journeys_done=150, load_families=50,
-                           about_quiet_ms=12.0, about_during_pdfs_ms=30.0)
+                           about_quiet_ms=12.0, about_during_pdfs_ms=30.0, heavy_pdf_seconds=4.0,
+                           heavy_pdf_statuses={200: 4, 503: 1}, about_quiet_before_heavy_ms=10.0,
+                           about_during_heavy_pdfs_ms=25.0)
 
 
 def test_all_within_budget_passes():
@@ -51,6 +53,10 @@ def test_all_within_budget_passes():
         (lambda r: setattr(r, "load_errors", 2), "load: 2 error(s)"),
         (lambda r: setattr(r, "load_journeys_done", 49), "load: only 49 journeys finished"),
         (lambda r: setattr(r, "about_during_pdfs_ms", 36.1), "/about/ while PDFs are made: 36.1 ms is 3.0x its median alone"),
+        (lambda r: setattr(r, "heavy_pdf_seconds", 20.0), "the heaviest family's PDF: answered after 20.0 s"),
+        (lambda r: setattr(r, "heavy_pdf_statuses", {200: 4, 500: 1}), "the heaviest family's PDF: answered {500: 1}"),
+        (lambda r: setattr(r, "about_during_heavy_pdfs_ms", 30.1),
+         "/about/ while the heaviest family's PDFs are made: 30.1 ms is 3.0x its median alone (10.0 ms)"),
     ],
 )
 def test_each_budget_fails_when_its_number_is_over(change, complaint):

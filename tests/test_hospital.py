@@ -167,7 +167,7 @@ def test_the_blank_question_list_has_every_general_question_and_the_contacts(cli
     hospital_details()
     pdf = pdf_text(client.get("/blank-handout.pdf"))
     assert "If your child is unwell now, call Ward 7" in pdf and general[0][:40] in pdf
-    assert "testserver/" in pdf  # where to use the app
+    assert "127.0.0.1/" in pdf and "testserver" not in pdf  # where to use the app: the first allowed host
 
 
 def test_the_poster_has_the_services_address_as_a_qr_code(client, settings):
@@ -181,14 +181,15 @@ def test_the_poster_has_the_services_address_as_a_qr_code(client, settings):
     assert "Offered by Riverside Children's Hospital" in pdf
     assert len(PdfReader(io.BytesIO(poster.content)).pages) == 1
     settings.SERVICE_URL = ""
-    assert "testserver/" in client.get("/for-clinicians/poster/").content.decode()  # where it was asked for
+    poster = client.get("/for-clinicians/poster/").content.decode()
+    assert "127.0.0.1/" in poster and "testserver" not in poster  # the first allowed host, not where it was asked for
 
 
 def test_a_printable_pdf_that_fails_points_to_its_printable_page(client, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.handout.pdf_document", broken)
+    monkeypatch.setattr("decisionaid.pdf_process.render", broken)
     page = client.get("/blank-handout.pdf")
     assert page.status_code == 503 and b'href="/blank-handout/"' in page.content
     assert b"Your answers are safe" not in page.content  # there are none

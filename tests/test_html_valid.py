@@ -9,9 +9,9 @@ import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-from decisionaid import journey, library, pdfs, tailoring
+from decisionaid import journey, library, tailoring
 from decisionaid.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION_KEY
-from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, forget_code_cookies
+from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, every_place_taken, forget_code_cookies
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -51,15 +51,15 @@ def every_page(client, monkeypatch):
     yield "own-question-limit", client.post("/summary/questions/", {"own_question": "One more?"})
     yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.handout.pdf_document", pdf_library_fails)
+        patched.setattr("decisionaid.pdf_process.render", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
     with override_settings(PDFS_PER_SESSION=0):
         yield "pdf-too-many", client.get("/handout.pdf")
-    held = [pdfs.take_one("render"), pdfs.take_one("wait")]
-    yield "pdf-busy", client.get("/handout.pdf")
-    yield "printable-pdf-busy", client.get("/blank-handout.pdf")
-    for place in held:
-        place.close()
+    with every_place_taken():
+        yield "pdf-busy", client.get("/handout.pdf")
+        yield "printable-pdf-busy", client.get("/blank-handout.pdf")
+    with override_settings(PDF_RENDER_SECONDS=0):
+        yield "pdf-slow", client.get("/handout.pdf")
     yield "404", client.get("/questions/nope/")
     yield "expired-form", Client(enforce_csrf_checks=True).post("/", {})
     store(client, {"cancer-course": "relapsed"})

@@ -1,22 +1,30 @@
-"""The handout PDF under load: kept per session and answers, limited per session, made only a
-few at a time on the machine, and made by a WeasyPrint that loads nothing but its stylesheet.
-The public printables (blank handout, poster): kept once for everyone, made a few at a time."""
+"""The handout PDF under load: kept per session and answers, limited per session, made in a
+fair turn a few at a time on the machine, within a deadline, in a process of its own, by a
+WeasyPrint that loads nothing but its stylesheet. The public printables (blank handout,
+poster): made once for the service's own address and kept for everyone.
+(tests/test_pdf_servers.py: the same through real app servers.)"""
 
-import contextlib
 import socket
-import threading
 import time
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 
-from decisionaid import handout, pdfs
-from decisionaid.models import Contact, PdfRender
-from tests.helpers import URGENT
+from decisionaid import pdf_process, pdf_render, recent_pdfs, render_places
+from decisionaid.models import Contact, PdfRender, PrintablePdf
+from tests.helpers import URGENT, every_place_taken
 from tests.test_handout import family
 from tests.test_hospital import pdf_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _places_of_its_own(monkeypatch, tmp_path):
+    """Each test has the machine's places to itself: no other test's PDF had a turn lately."""
+    monkeypatch.setattr(render_places, "LOCK_DIR", tmp_path / "pdf-places")
 
 
 def add_own_question(client, text):
@@ -57,66 +65,36 @@ def test_a_session_may_make_only_so_many_pdfs(client, settings):
     assert client.get("/handout/").status_code == 200  # the printable page still works
 
 
-@contextlib.contextmanager
-def every_place_taken():
-    """Another process holds every place to make a PDF, and every place to wait for one."""
-    held = [pdfs.take_one(kind) for kind in ("render", "wait")]
-    assert None not in held
-    try:
-        yield
-    finally:
-        for file in held:
-            file.close()
+# The PDF's own process: a deadline, a lower priority, nothing loaded but the stylesheet
 
 
-def test_when_every_place_is_taken_the_family_is_told_at_once_and_nothing_is_counted(client):
+def test_a_pdf_not_made_by_its_deadline_is_stopped_and_the_family_gets_the_printable_page(client, settings):
+    """A real render stopped for real: its process is killed, the place is free again."""
+    settings.PDF_RENDER_SECONDS = 0.05
     family(client)
-    with every_place_taken():
-        busy = client.get("/handout.pdf")
-    assert busy.status_code == 503 and busy["Retry-After"] == "60"
-    assert "Many PDFs are being made just now" in busy.content.decode()
-    assert not PdfRender.objects.exists()
-    assert client.get("/handout.pdf").status_code == 200  # once a place is free
+    slow = client.get("/handout.pdf")
+    assert slow.status_code == 503 and slow["Retry-After"] == "60"
+    html = slow.content.decode()
+    assert "Please print the page instead" in html and "in the time we allow" in html and 'href="/handout/"' in html
+    assert PdfRender.objects.count() == 1  # it took the machine's time: it counts
+    place = render_places.take_render_place()
+    assert place is not None  # the stopped PDF holds no place
+    place.close()
+    settings.PDF_RENDER_SECONDS = 300
+    assert client.get("/handout.pdf").status_code == 200
 
 
-def test_one_may_wait_for_a_place_and_gets_it_when_it_is_free(settings):
-    settings.PDF_WAIT_SECONDS = 60
-    render_place = pdfs.take_one("render")  # a PDF being made, in another process
-    got_a_place = threading.Event()
-
-    def make_a_pdf():
-        with pdfs.place_to_render():
-            got_a_place.set()
-
-    waiting = threading.Thread(target=make_a_pdf)
-    waiting.start()
-    try:
-        assert wait_until(lambda: all_taken("wait"))  # it holds the one place to wait
-        with pytest.raises(pdfs.Busy), pdfs.place_to_render():  # so a third is told at once
-            pass
-        assert not got_a_place.is_set()
-    finally:
-        render_place.close()
-    waiting.join(timeout=60)
-    assert got_a_place.is_set()
+def test_a_pdf_whose_process_fails_gives_the_clear_page_not_an_error():
+    nested = "<div>" * 3000 + "deep" + "</div>" * 3000  # WeasyPrint runs out of recursion
+    with pytest.raises(pdf_process.RenderFailed, match="RecursionError|ended without a PDF"):
+        pdf_process.render(nested)
 
 
-def all_taken(kind):
-    place = pdfs.take_one(kind)
-    if place is not None:
-        place.close()
-    return place is None
+def test_pdfs_are_made_at_a_lower_cpu_priority_than_pages():
+    import os
 
-
-def wait_until(condition, seconds=30):
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
+    made = pdf_process.render("<p>Hello</p>")
+    assert made.pdf.startswith(b"%PDF") and made.nice == min(19, os.nice(0) + pdf_render.LOWER_PRIORITY)
 
 
 def test_weasyprint_loads_nothing_but_the_handout_stylesheet(tmp_path):
@@ -135,24 +113,35 @@ def test_weasyprint_loads_nothing_but_the_handout_stylesheet(tmp_path):
             f'<img src="file://{secret_file}"><object data="file://{secret_file}"></object>'
             '<img src="../../decisionaid/settings.py">'
         )
-        pdf = handout.pdf_from_html(html)
+        pdf = pdf_process.render(html).pdf
         with pytest.raises(TimeoutError):
             listener.accept()
     assert pdf.startswith(b"%PDF") and b"Another family" not in pdf
-    fetcher = handout.only_the_stylesheet()
-    assert b"@page" in fetcher.fetch(handout.STYLESHEET_URL).read()
+    css = Path(finders.find(pdf_process.STYLESHEET)).read_bytes()
+    fetcher = pdf_render.only_the_stylesheet(css)
+    assert b"@page" in fetcher.fetch(pdf_render.STYLESHEET_URL).read()
     for url in (f"file://{secret_file}", "http://127.0.0.1/", "data:text/css,p{}", "handout:css/../../settings.py"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
 
 
-def test_pdfs_are_made_at_a_lower_cpu_priority_than_pages():
-    import os
+def test_long_runs_of_letters_get_places_to_break_and_nothing_else_changes():
+    run = "W" * 100
+    broken = pdf_render.with_break_opportunities(f'<p class="x{run}">{run} short words &amp; more</p>')
+    assert broken.startswith(f'<p class="x{run}">')  # tags and attributes as they were
+    assert broken.replace(pdf_render.ZERO_WIDTH_SPACE, "") == f'<p class="x{run}">{run} short words &amp; more</p>'
+    assert max(map(len, broken.split(">", 1)[1].split(pdf_render.ZERO_WIDTH_SPACE))) < 40
+    emoji = "👍🏽" * 30 + "🇬🇧" * 30 + "e\u0301" * 30  # a skin tone, flags, an accent: never split
+    broken = pdf_render.with_break_opportunities(f"<p>{emoji}</p>")
+    for pair in ("\u200b\U0001f3fd", "\U0001f1ec\u200b\U0001f1e7", "\u200b\u0301"):
+        assert pair not in broken
+    assert pdf_render.ZERO_WIDTH_SPACE in broken
 
-    def priority():
-        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
-    assert pdfs.at_low_priority(priority) == min(19, priority() + pdfs.LOWER_PRIORITY)
+def test_the_familys_own_words_are_printed_in_their_own_direction():
+    html = '<p class="own-words" dir="auto">شكرا لكم <span>(continues)</span></p><li dir="auto">12. Hello</li>'
+    resolved = pdf_render.with_directions(html)
+    assert '<p class="own-words" dir="rtl">' in resolved and '<li dir="ltr">12. Hello</li>' in resolved
 
 
 def test_a_kept_pdf_is_dropped_at_start_over_and_when_its_window_ends(client, settings):
@@ -161,27 +150,27 @@ def test_a_kept_pdf_is_dropped_at_start_over_and_when_its_window_ends(client, se
     family(client)
     client.get("/handout.pdf")
     session_key = client.session.session_key
-    assert pdfs.recent._kept.get(pdfs._hashed(session_key)) is not None
+    assert recent_pdfs.recent._kept.get(recent_pdfs.hashed(session_key)) is not None
     client.post("/start-over/")
-    assert pdfs.recent._kept.get(pdfs._hashed(session_key)) is None
+    assert recent_pdfs.recent._kept.get(recent_pdfs.hashed(session_key)) is None
 
     settings.PDF_WINDOW_SECONDS = 0.2
     family(client)
     client.get("/handout.pdf")
-    kept = pdfs._hashed(client.session.session_key)
-    assert pdfs.recent._kept.get(kept) is not None
-    timer = pdfs.recent._kept[kept][2]
+    kept = recent_pdfs.hashed(client.session.session_key)
+    assert recent_pdfs.recent._kept.get(kept) is not None
+    timer = recent_pdfs.recent._kept[kept][2]
     timer.join(timeout=5)  # the timer's own thread ends when it has dropped the PDF
-    assert pdfs.recent._kept.get(kept) is None
+    assert recent_pdfs.recent._kept.get(kept) is None
 
 
 def test_at_most_so_many_pdfs_are_kept_the_oldest_going_first(settings):
-    kept = pdfs.RecentPdfs()
-    for n in range(pdfs.RecentPdfs.MOST + 5):
+    kept = recent_pdfs.RecentPdfs()
+    for n in range(recent_pdfs.RecentPdfs.MOST + 5):
         kept.keep(f"session-{n}", "html", b"%PDF")
-    assert len(kept._kept) == pdfs.RecentPdfs.MOST
-    assert kept.get("session-0", "html") is None and kept.get(f"session-{pdfs.RecentPdfs.MOST + 4}", "html") == b"%PDF"
-    for n in range(pdfs.RecentPdfs.MOST + 5):
+    assert len(kept._kept) == recent_pdfs.RecentPdfs.MOST
+    assert kept.get("session-0", "html") is None and kept.get(f"session-{recent_pdfs.RecentPdfs.MOST + 4}", "html") == b"%PDF"
+    for n in range(recent_pdfs.RecentPdfs.MOST + 5):
         kept.forget(f"session-{n}")  # and their timers with them
     assert not kept._kept
 
@@ -189,57 +178,43 @@ def test_at_most_so_many_pdfs_are_kept_the_oldest_going_first(settings):
 # The printables anyone may ask for, session or none: the blank handout and the poster
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    """The PDFs WeasyPrint really makes (each still made), by the thread that made it."""
-    made = []
-    real = handout.pdf_from_html
-
-    def counted(html):
-        made.append(threading.current_thread().name)
-        return real(html)
-
-    monkeypatch.setattr(handout, "pdf_from_html", counted)
-    return made
-
-
-def test_a_printable_is_made_once_for_everyone_and_again_when_the_contacts_change(client, renders):
-    first, again, other = client.get("/blank-handout.pdf"), client.get("/blank-handout.pdf"), Client().get(
-        "/blank-handout.pdf")
+def test_a_printable_is_made_once_for_everyone_and_again_when_the_contacts_change(client):
+    first = client.get("/blank-handout.pdf")
+    with every_place_taken():  # no PDF could be made now: the next ones are the kept copy
+        again, other = client.get("/blank-handout.pdf"), Client().get("/blank-handout.pdf")
     assert first.status_code == again.status_code == other.status_code == 200
     assert first.content.startswith(b"%PDF") and first.content == again.content == other.content
-    assert len(renders) == 1 and renders[0].startswith("pdf")  # once, in the low-priority thread
+    assert PrintablePdf.objects.count() == 1
     Contact.objects.create(**URGENT, urgent=True)  # staff edit the contacts
     changed = client.get("/blank-handout.pdf")
-    assert "If your child is unwell now, call Ward 7" in pdf_text(changed) and len(renders) == 2
+    assert "If your child is unwell now, call Ward 7" in pdf_text(changed) and PrintablePdf.objects.count() == 2
+
+
+@pytest.mark.parametrize("pdf", ["/blank-handout.pdf", "/for-clinicians/poster.pdf"])
+def test_a_printable_is_the_same_whatever_address_it_is_asked_for_at(client, settings, pdf):
+    """Review N2: each new Host header made a new PDF. Now the address printed is the service's
+    own (the first allowed host), so every Host gets the one kept copy."""
+    settings.ALLOWED_HOSTS = ["aid.example.org", "localhost", "testserver"]
+    first = client.get(pdf, HTTP_HOST="localhost:8123")
+    with every_place_taken():
+        others = [client.get(pdf, HTTP_HOST=host) for host in ("localhost:8124", "testserver", "aid.example.org:1")]
+    assert all(o.status_code == 200 and o.content == first.content for o in others)
+    assert "aid.example.org/" in pdf_text(first) and "localhost" not in pdf_text(first)
+    assert PrintablePdf.objects.count() == 1
 
 
 @pytest.mark.parametrize(("pdf", "page"), [("/blank-handout.pdf", "/blank-handout/"),
                                            ("/for-clinicians/poster.pdf", "/for-clinicians/poster/")])
 def test_when_every_place_is_taken_a_printable_is_not_made_and_the_asker_is_told_at_once(
-        client, renders, settings, pdf, page):
+        client, settings, pdf, page):
     settings.PDF_WAIT_SECONDS = 60
     with every_place_taken():
         started = time.monotonic()
         busy = client.get(pdf)
         waited = time.monotonic() - started
-    assert busy.status_code == 503 and busy["Retry-After"] == "60" and not renders
+    assert busy.status_code == 503 and busy["Retry-After"] == "60" and not PrintablePdf.objects.exists()
     assert waited < 30  # told at once, not after waiting for a place
     html = busy.content.decode()
     assert "Many PDFs are being made just now" in html and f'href="{page}"' in html
     assert "Your answers are safe" not in html  # there are none
-    assert client.get(pdf).status_code == 200 and len(renders) == 1  # once a place is free
-
-
-def test_a_lock_folder_others_could_use_is_refused_not_trusted(monkeypatch, tmp_path):
-    """Another local user making the folder first could hold every place: it must be ours alone."""
-    shared = tmp_path / "locks"
-    shared.mkdir(mode=0o777)
-    shared.chmod(0o777)
-    monkeypatch.setattr(pdfs, "LOCK_DIR", shared)
-    with pytest.raises(PermissionError):
-        pdfs.take_one("render")
-    shared.chmod(0o700)
-    place = pdfs.take_one("render")
-    assert place is not None
-    place.close()
+    assert client.get(pdf).status_code == 200 and PrintablePdf.objects.count() == 1  # once a place is free

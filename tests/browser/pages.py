@@ -161,9 +161,16 @@ def visit(page, live_server, name):
         expect(page.locator("main h1")).to_have_text("Your answers were erased from this device")
     elif name == "pdf-failed":
         seed_session(page, live_server, complete_answers())
-        with mock.patch("decisionaid.handout.pdf_document", side_effect=OSError("no fonts")):
+        with mock.patch("decisionaid.pdf_process.render", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
+    elif name == "pdf-slow":  # stopped at its deadline: "print the page instead"
+        from django.test import override_settings
+
+        seed_session(page, live_server, complete_answers())
+        with override_settings(PDF_RENDER_SECONDS=0):
+            page.goto("/handout.pdf")
+        expect(page.locator("main h1")).to_have_text("Please print the page instead")
     elif name == "words":
         page.goto("/words/")
     elif name == "start-over":
@@ -228,5 +235,6 @@ HOSPITAL_PAGES = ["start-with-details", "summary-with-details", "handout-with-de
                   "blank-handout", "poster", "review", "review-file"]
 ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "check-your-answers-changed", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
-             "expired-form", "database-trouble", "database-trouble-try-again", "pdf-failed", "still-there-warning",
-             "handout-still-there-warning", "words", "start-over", "start-over-dialog", *SAVING_PAGES, *HOSPITAL_PAGES]
+             "expired-form", "database-trouble", "database-trouble-try-again", "pdf-failed", "pdf-slow",
+             "still-there-warning", "handout-still-there-warning", "words", "start-over", "start-over-dialog",
+             *SAVING_PAGES, *HOSPITAL_PAGES]

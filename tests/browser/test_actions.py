@@ -108,4 +108,19 @@ def test_download_pdf_downloads_a_file(open_page, live_server, javascript):
     assert re.fullmatch(r"neuroblastoma-conversation-summary-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_when_the_pdf_cannot_be_made_download_pdf_shows_the_page_that_says_so(open_page, live_server):
+    """The server asks for a download (Content-Disposition) only when it sends a PDF: a link
+    marked `download` would turn its "print this page instead" into a failed download, unseen."""
+    from django.test import override_settings
+
+    page = open_page("phone", True)
+    seed_session(page, live_server, complete_answers())
+    page.goto("/handout/")
+    with override_settings(PDF_RENDER_SECONDS=0):  # stopped at once: as if the machine were swamped
+        page.get_by_role("link", name="Download PDF").click()
+        expect(page.locator("main h1")).to_have_text("Please print the page instead")
+    page.get_by_role("link", name="Open the printable page").click()
+    expect(page.locator("h1").first).to_have_text("For the care team: our child's next step")
     expect(page).to_have_url(re.compile(r"/handout/$"))  # still on the page: nothing opened in its place
