@@ -127,7 +127,7 @@ def markdown_html(text, heading_level):
 
 
 # The situation in at most three lines: the answers that shape which options are put forward.
-SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("treatments-had",))
+SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "brain-or-spinal-cord", "alk"), ("treatments-had",))
 MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 
@@ -226,18 +226,13 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
         "page_title": option.title,
         "option": option,
         "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
-        "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
-        "named_yours": bool(result and result.reasons.get(option.id)),
+        "named_for": (named := tailoring.named_for(option, answers if complete else None)),
+        "closing": tailoring.closing(option, named, complete),
+        "page_words": library.load().groups["option_page"],
         "option_questions": questions,
         "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
         "can_choose": result is not None,
     }
-
-
-def named_for(option, reasons_here) -> list[dict]:
-    """Every situation a seed names this option for, each marked where it is the family's own,
-    so an option's page always says for whom the sources describe it."""
-    return [{"situation": reason.situation, "yours": reason in reasons_here} for reason in option.put_forward]
 
 
 def weigh_up_words(summary, weigh_up, answers) -> dict:

@@ -124,7 +124,8 @@ OPTION = "options/chemotherapy.md"
     ("file", "old", "new", "message"),
     [
         (OPTION, "sources:\n  - 000_3122cb35ce792f13.txt\n  - 001_221f4719d7adc711.txt\n  - 002_d35ba8b09c2971c0.txt\n"
-                 "  - 003_37569a13876e516a.txt\n  - 004_1c1393d354cb028f.txt\n", "sources:\n",
+                 "  - 003_37569a13876e516a.txt\n  - 004_1c1393d354cb028f.txt\n  - nci-pdq-neuroblastoma-patient.txt\n"
+                 "  - nci-pdq-neuroblastoma-hp.txt\n", "sources:\n",
          "an option must name its sources"),
         (OPTION, "  - 001_221f4719d7adc711.txt\n  - 002", "  - nope.txt\n  - 002", "unknown source 'nope.txt'"),
         (OPTION, "{question: risk-group, any_of: [high]}", "{question: risk, any_of: [high]}",
@@ -133,11 +134,11 @@ OPTION = "options/chemotherapy.md"
         (OPTION, "reviewed: 2026-12-02\n", "", "missing 'reviewed' in the front matter"),
         (OPTION, "    out_of_100: 15\n", "    out_of_100: 15\n    count: 1\n    total: 2\n", "never both"),
         (OPTION, "    count: 14\n", "    count: 18\n", "count must be between 0 and total"),
-        (OPTION, "    seed_conditions:\n      - quote: \"Treatment options", "    nothing:\n      - quote: \"Treatment options",
-         "must quote the seed sentences behind it"),
+        (OPTION, "    seed_conditions:\n      - quote: \"There is no", "    nothing:\n      - quote: \"There is no",
+         "must quote the source sentences behind it"),
         (OPTION, "comparison:\n", "comparisons:\n", "comparison must give"),
         ("glossary.yaml", "    meaning:", "    means:", "glossary.yaml: 'refractory': missing or malformed 'meaning'"),
-        ("notes.yaml", "      - 000_3122cb35ce792f13.txt", "      - nope.txt", "notes.yaml: 'high-risk-prognosis': unknown source"),
+        ("notes.yaml", "      - nci-pdq-neuroblastoma-hp.txt", "      - nope.txt", "notes.yaml: 'high-risk-prognosis': unknown source"),
         ("questions-to-ask.yaml", "any_of: [not-sure]}", "any_of: [perhaps]}", "has no answer 'perhaps'"),
         ("shared-decisions.yaml", "reviewed: 2026-12-02", "reviewed: soon", "shared-decisions.yaml: reviewed must be a date"),
         ("questions.yaml", 'label: "Yes"\n', "label: Yes\n", "must have a value and a label in quotes"),

@@ -31,6 +31,7 @@ def post_data(question, answer):
 # Answers that lead to every question, conditional ones included.
 EVERY_QUESTION = {
     "cancer-course": "relapsed",
+    "where-now": ["elsewhere"],
     "treatments-had": ["topotecan", "transplant"],
     "side-effects": ["pain"],
 }
