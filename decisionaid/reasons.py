@@ -3,9 +3,9 @@
     put_forward:             the situations a source sentence ties the option to. Where the
       - situation: ...       family's answers describe one (`when`), the option is put forward
         when: {condition}    (tailoring.py). The situation is in the family's words.
-        only_if: ...         optional: a further part of the situation this tool does not ask
-                             about ("if it got worse after ..."): the option is then named for
-                             the family, never put forward
+        only_if: ...         optional: a sentence on a further part of the situation this tool
+                             does not ask about ("It names it only if ..."): the option is then
+                             named for the family, never put forward
         seed_conditions:     the sentences, word for word, and the file each is in
           - {quote: ..., source: ...}
     also_described:          optional: sources that describe it for neuroblastoma that has come
@@ -34,13 +34,13 @@ class Reason:
     situation: str  # "for cancer that was high risk when it was first found"
     seed_conditions: tuple[dict, ...] = field(default=(), compare=False)
     when: dict | None = field(default=None, compare=False)
-    only_if: str = ""  # the part of the situation this tool does not ask about
+    only_if: str = ""  # a sentence on the part of the situation this tool does not ask about
     superseded_by: str = ""  # for a situation no longer listed: the edition that dropped it
 
     @property
     def in_full(self) -> str:
         """The situation with any part this tool does not ask about."""
-        return f"{self.situation}, {self.only_if}" if self.only_if else self.situation
+        return f"{self.situation}. {self.only_if}" if self.only_if else self.situation
 
     @property
     def sources(self) -> set[str]:

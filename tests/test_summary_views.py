@@ -188,7 +188,7 @@ def test_an_option_page_says_for_whom_the_sources_name_it_whatever_the_family_sa
     that must hold for a family whose situation no source ties to the option."""
     family(client, risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="no")
     mibg = client.get("/options/mibg-therapy/").content.decode()
-    assert "A source names this for cancer that was high risk when it was first found (" in mibg
+    assert "A source names this for cancer that was high risk when it was first found. NCI" in mibg
     assert "That is what you told us" not in mibg
     chemotherapy = client.get("/options/chemotherapy/").content.decode()
     assert "A source names this for low or intermediate risk cancer that has come back where it started." in chemotherapy
@@ -361,3 +361,27 @@ def test_the_second_transplant_page_says_the_current_edition_no_longer_lists_it(
     assert ("An older edition of NCI's summary for doctors listed this for cancer that was high risk when it was first "
             "found. Its April 2025 edition no longer lists it.") in html.replace("&#x27;", "'")
     assert "That is what you told us" not in html
+
+
+def test_the_brain_or_spinal_cord_answer_is_in_the_situation_on_the_summary_and_the_handout(client):
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
+    for page in ("/summary/", "/handout/"):
+        assert "<strong>Brain or spinal cord:</strong> Yes." in client.get(page).content.decode(), page
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="not-sure")
+    assert re.search(r"Not sure yet:</strong> [^<]*brain or spinal cord", client.get("/summary/").content.decode(), re.I)
+    check = client.get("/check-your-answers/").content.decode()
+    assert "Has the cancer come back in the brain or spinal cord?" in check
+
+
+def test_the_meaning_of_hospice_care_names_whose_words_it_gives(client):
+    """Review N15: the glossary's hospice meaning was the tool's own paraphrase, unmarked. It now
+    names its sources (NCI's page for young people: "Hospice care is end-of-life care that is given
+    at your home, in the hospital, or at a respite or hospice center"; 003: "designed to provide the
+    best possible quality of life"), and keeps 003's "less than 6 months" on the hospice page,
+    behind its heads-up, since a meaning may show wherever the word does."""
+    hospice = next(t for t in library.load().glossary if t.term == "hospice care")
+    assert hospice.meaning.startswith("NCI, writing for young people with cancer, says hospice care is end-of-life care")
+    assert "Cancer.Net says it is designed to give the best possible quality of life" in hospice.meaning
+    assert set(hospice.sources) == {"nci-aya-end-of-life.txt", "003_37569a13876e516a.txt"}
+    assert "6 months" not in hospice.meaning and not hospice.own_wording
+    assert "NCI, writing for young people with cancer, says hospice care" in client.get("/words/").content.decode()

@@ -50,7 +50,7 @@ def test_radiation_is_named_but_never_put_forward_for_intermediate_risk_back_whe
     summary = summary_for(risk_group="intermediate", cancer_course="relapsed", where_now=["same-place"])
     assert "radiation-therapy" in [o.id for o in summary.others]
     (named,) = summary.reasons["radiation-therapy"]
-    assert named.only_if and named.in_full.endswith("if it got worse after chemotherapy and a second operation")
+    assert named.in_full.endswith(". It names it only if the cancer got worse after chemotherapy and a second operation")
     low = summary_for(risk_group="low", cancer_course="relapsed", where_now=["same-place"])
     assert "radiation-therapy" not in low.reasons  # the low risk list does not name it
 
@@ -219,6 +219,57 @@ def test_a_scan_that_did_not_show_the_cancer_brings_how_the_sources_say_mibg_wor
     text = notes["mibg-scan-negative"].text
     assert "working by the cancer cells taking up MIBG" in text and "could work" in text
     assert "do not say what it means" not in text
+
+
+def test_low_or_intermediate_risk_hears_these_children_are_usually_cured_and_that_the_source_names_no_place():
+    """Review N3, family (b): 002 "these children are usually cured with standard techniques such
+    as surgery or chemotherapy" names no place where it came back; 003 "the cancer may need to
+    be staged again". Said behind the heads-up on how serious it is, for low and intermediate."""
+    for risk, where in (("intermediate", ["elsewhere"]), ("low", ["same-place"]), ("low", ["nearby"])):
+        serious = {n.id: n for n in summary_for(risk_group=risk, cancer_course="relapsed", where_now=where).serious_notes}
+        text = serious["low-intermediate-prognosis"].text
+        assert "usually cured" in text and "It does not say where the cancer came back" in text, (risk, where)
+        assert "staged again" in text and "ask your child's care team whether this applies" in text
+        assert "general-prognosis" not in serious
+    assert "low-intermediate-prognosis" not in note_ids(summary_for(risk_group="high"))
+    assert "general-prognosis" in note_ids(summary_for(risk_group="not-sure"))
+
+
+def test_high_risk_prognosis_says_what_the_current_sources_say():
+    """Review N8: 003 "Recurrent high-risk neuroblastoma remains difficult to treat successfully";
+    NCI's April 2025 summary for doctors, as the older edition: "Any recurrence in patients
+    initially classified as high risk signifies a very poor prognosis"."""
+    note = next(n for n in summary_for(risk_group="high", cancer_course="relapsed").notes if n.id == "high-risk-prognosis")
+    assert "still hard to treat successfully" in note.text
+    assert "updated in April 2025" in note.text and note.sources[0] == "nci-pdq-neuroblastoma-hp.txt"
+
+
+def test_no_note_rests_on_the_superseded_edition():
+    """Sources README: where NCI's April 2025 summary says the same as seed 000, cite it; where it
+    differs (which approach is better; the high-dose mix after topotecan), say what it says now."""
+    content = library.load()
+    assert not [n.id for n in content.notes if "000_3122cb35ce792f13.txt" in n.sources]
+    better = next(n for n in content.notes if n.id == "no-approach-known-better")
+    assert "chemotherapy with immunotherapy gives the best results" in better.text
+    assert "An older edition said it was not known" in better.text
+    topotecan = next(n for n in content.notes if n.id == "after-topotecan")
+    assert "not used when the cancer grows while treatment is still going on" in topotecan.text
+
+
+def test_immunotherapy_with_chemotherapy_is_put_forward_on_words_that_name_the_chemotherapy():
+    """Review N12: 001 names "an immunotherapy drug such as dinutuximab beta" beside isotretinoin,
+    and no chemotherapy; NCI's April 2025 lists name "Combination chemotherapy with monoclonal
+    antibody therapy (dinutuximab)" and "Chemotherapy combined with immunotherapy". The reason
+    quotes those, not 001's list, and 001's list puts neither it nor isotretinoin forward."""
+    (high,) = option_named("chemoimmunotherapy").put_forward
+    quoted = " ".join(c["quote"] for c in high.seed_conditions)
+    assert "Combination chemotherapy with monoclonal antibody therapy (dinutuximab)" in quoted
+    assert "Chemotherapy combined with immunotherapy" in quoted
+    assert "dinutuximab beta" not in quoted and "001_221f4719d7adc711.txt" not in high.sources
+    for option in library.load().options:
+        for reason in option.put_forward:
+            assert not any("isotretinoin" in c["quote"] or "an immunotherapy drug" in c["quote"]
+                           for c in reason.seed_conditions), option.id
 
 
 def test_health_now_is_used():
