@@ -192,11 +192,11 @@ ASK, NOT_YOURS = "ask", "not_yours"
 
 
 def closing(option: Option, named: tuple[Named, ...], answered: bool) -> str:
-    """What an option's page adds when no situation it is named for fits the family's answers:
-    NOT_YOURS ("That is not the situation you described") only where each of them surely does
-    not, and no source describes it for neuroblastoma that has come back whatever the risk
-    group; else ASK (ask the care team whether it could fit); "" where one fits or nothing is
-    answered yet."""
-    if not answered or any(n.fits for n in named):
+    """What an option's page says after the situations it is named for, unless one is the
+    family's ("" then, and before the family has answered): NOT_YOURS ("That is not the
+    situation you described") only where each of them surely is not, and no source describes it
+    for neuroblastoma that has come back whatever the risk group; else ASK (ask the care team
+    whether it could fit: it may, or it turns on what the family is not sure of)."""
+    if not answered or any(n.fits == YOURS for n in named):
         return ""
-    return NOT_YOURS if named and option.also_described is None else ASK
+    return NOT_YOURS if named and option.also_described is None and not any(n.fits for n in named) else ASK
