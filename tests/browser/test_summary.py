@@ -27,8 +27,9 @@ VISIBLE_WORDS = """() => {
 
 
 # The answers that put the most words on the summary (measured over risk group x course x place
-# x ALK): every option in one list with its reasons, every note, every treatment restated, both
-# parents and a child who wants a say (their prompts), everything very important.
+# x ALK x brain or spinal cord): every option in one list with its reasons, every note, every
+# treatment restated, the brain or spinal cord answered, both parents and a child who wants a
+# say (their prompts), everything very important.
 EVERY_TREATMENT = ["Surgery", "Chemotherapy", "Topotecan (Hycamtin), a chemotherapy medicine",
                    "High-dose chemotherapy with a stem cell transplant", "Radiation therapy",
                    "Antibody immunotherapy, such as dinutuximab (Unituxin) or dinutuximab beta",
@@ -42,7 +43,8 @@ def heaviest_journey(page):
     from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
 
     plan = {**HIGH_RISK_FAMILY,
-            "Which of these best describes your child's cancer now?": "It never fully went away",
+            "Which of these best describes your child's cancer now?":
+                "It came back or grew while my child was still having treatment",
             "When your child was first diagnosed, which risk group were they in?": "I'm not sure",
             "Where is the cancer now?": ["In the same place it first started", "Near where it first started",
                                          "In other parts of the body, such as the bones, bone marrow or liver"],
