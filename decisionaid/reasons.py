@@ -3,6 +3,7 @@
     put_forward:             the situations a source sentence ties the option to. Where the
       - situation: ...       family's answers describe one (`when`), the option is put forward
         when: {condition}    (tailoring.py). The situation is in the family's words.
+        detail: ...          optional: a sentence more on what the source says of it there
         only_if: ...         optional: a sentence on a further part of the situation this tool
                              does not ask about ("It names it only if ..."): the option is then
                              named for the family, never put forward
@@ -34,13 +35,14 @@ class Reason:
     situation: str  # "for cancer that was high risk when it was first found"
     seed_conditions: tuple[dict, ...] = field(default=(), compare=False)
     when: dict | None = field(default=None, compare=False)
+    detail: str = ""  # a sentence more on what the source says of it there ("... to relieve symptoms")
     only_if: str = ""  # a sentence on the part of the situation this tool does not ask about
     superseded_by: str = ""  # for a situation no longer listed: the edition that dropped it
 
     @property
     def in_full(self) -> str:
-        """The situation with any part this tool does not ask about."""
-        return f"{self.situation}. {self.only_if}" if self.only_if else self.situation
+        """The situation with any more it says, and any part this tool does not ask about."""
+        return ". ".join(filter(None, [self.situation, self.detail, self.only_if]))
 
     @property
     def sources(self) -> set[str]:
@@ -69,7 +71,7 @@ def read(meta: dict, where: str) -> Situations:
 
 def _reason(raw: dict, when=False) -> Reason:
     return Reason(situation=raw["situation"], seed_conditions=tuple(raw.get("seed_conditions") or ()),
-                  when=raw["when"] if when else None, only_if=raw.get("only_if", ""),
+                  when=raw["when"] if when else None, detail=raw.get("detail", ""), only_if=raw.get("only_if", ""),
                   superseded_by=raw.get("superseded_by", ""))
 
 

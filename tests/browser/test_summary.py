@@ -95,7 +95,7 @@ def test_every_option_page_is_reachable_from_the_summary(open_page, size, javasc
     titles = links.all_inner_texts()
     assert "Focusing on comfort" in titles and len(titles) == 11
     for title in titles:
-        page.locator("[data-group] [data-option] a", has_text=title).first.click()
+        page.locator("[data-group] [data-option]").get_by_role("link", name=title, exact=True).click()  # not "Bevacizumab with chemotherapy" for "Chemotherapy"
         expect(page.locator("main h1")).to_have_text(title)
         expect(page.get_by_role("heading", name="Possible side effects and downsides")).to_be_visible()
         page.get_by_role("link", name="Back to your summary").first.click()
