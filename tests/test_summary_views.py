@@ -177,8 +177,8 @@ def test_an_option_page_says_why_it_is_put_forward_and_works_without_answers(cli
     family(client, risk_group="high")
     html = client.get("/options/mibg-therapy/").content.decode()
     assert "A source names this:" in html
-    assert "<li>For cancer that was high risk when it was first found. NCI" in html
-    assert "That is what you told us." in html
+    assert ("<li>For cancer that was high risk when it was first found. <strong>That is what you told us.</strong> NCI&#x27;s "
+            "summary for families lists it to relieve symptoms and improve quality of life.</li>") in html
     assert "Add these questions to your list" in html
     fresh = Client().get("/options/mibg-therapy/")
     assert fresh.status_code == 200 and "Add these questions" not in fresh.content.decode()
