@@ -32,7 +32,8 @@ test: $(TEST_STAMP) $(VNU)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files. On
-# loopback there is no TLS, so plain HTTP (DJANGO_HTTPS=0) unless you say otherwise.
+# loopback there is no TLS, so plain HTTP (DJANGO_HTTPS=0) unless you say otherwise. Each worker
+# runs 8 threads (gunicorn.conf.py), so clients that send slowly do not stall the pages.
 SERVE = $(PROD) DJANGO_HTTPS=$${DJANGO_HTTPS:-0}
 serve: $(RUN_STAMP)
 	$(SERVE) $(PY) manage.py migrate --noinput

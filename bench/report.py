@@ -21,7 +21,7 @@ def table(report, failures, when) -> str:
         f"## {when:%Y-%m-%d %H:%M} UTC, {cores} cores",
         "",
         f"`make bench` on {platform.machine()} with {cores} cores (shared with whatever else runs), Python "
-        f"{platform.python_version()}. The app as `make serve` runs it: gunicorn ({report.workers} sync workers), "
+        f"{platform.python_version()}. The app as `make serve` runs it: gunicorn ({report.workers} gthread workers of 8 threads), "
         "whitenoise, DEBUG off, a fresh SQLite database, on loopback. Load average as it began: "
         + " / ".join(f"{x:.1f}" for x in report.load_average) + " (1 / 5 / 15 minutes)"
         + (": a busy machine, so the times are noisier than usual." if report.load_average

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 
-from decisionaid import catalogue, views
+from decisionaid import catalogue, questions_views, views
 from decisionaid.answers import Answers
 from decisionaid.forms import QuestionForm
 
@@ -60,9 +60,10 @@ def question_again(request, store, match):
 
 
 def own_question_again(request, store, match):
-    chosen, own, draft = views.questions_posted(request, store)
+    chosen, own, draft = questions_views.questions_posted(request, store)
     questions = {"chosen": chosen, "own": own}
-    return views.own_question_page(request, store, questions, draft, f"{views.TRY_AGAIN}. {NOT_SAVED}", status=503)
+    problem = f"{views.TRY_AGAIN}. {NOT_SAVED}"
+    return questions_views.own_question_page(request, store, questions, draft, problem, status=503)
 
 
 def weigh_up_step_again(request, store, match):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from decisionaid import catalogue, reasons
+from decisionaid import catalogue, conditions, reasons
 from decisionaid.catalogue import ContentError
 from decisionaid.reasons import Reason
 
@@ -102,6 +102,7 @@ class Option:
     for_every_family: bool = False
     serious: bool = False  # about a time no parent wants to think about (hospice): its questions wait behind a heads-up
     numbers: tuple[Number, ...] = ()
+    notes: tuple["Note", ...] = ()  # a section's notes for some situations, or hard news behind a heads-up
 
     @property
     def says_time_in_hospital(self) -> bool:
@@ -109,6 +110,9 @@ class Option:
 
     def numbers_in(self, section) -> tuple[Number, ...]:
         return tuple(n for n in self.numbers if n.section == section)
+
+    def notes_in(self, section, answers) -> tuple["Note", ...]:
+        return tuple(n for n in self.notes if n.section == section and conditions.holds(n.when, answers))
 
     @functools.cached_property
     def questions(self) -> tuple["SuggestedQuestion", ...]:
@@ -139,6 +143,7 @@ class Note:
     sources: tuple[str, ...]
     when: dict | None = field(default=None, compare=False)
     serious: bool = False  # about how serious the illness is: behind a labelled disclosure
+    section: str = ""  # in an option file: the section the note is shown in
 
 
 @dataclass(frozen=True)
@@ -217,8 +222,9 @@ def read_option(path) -> Option:
         raise ContentError(f"{where}: comparison must give {', '.join(COMPARISON_KEYS)}")
     try:
         numbers = tuple(Number(**n) for n in meta.get("numbers") or ())
+        notes = tuple(Note(**{**n, "sources": tuple(n.get("sources") or ())}) for n in meta.get("notes") or ())
     except TypeError as error:
-        raise ContentError(f"{where}: a number entry is malformed: {error}") from error
+        raise ContentError(f"{where}: a number or note entry is malformed: {error}") from error
     situations = reasons.read(meta, where)
     try:
         return Option(
@@ -240,6 +246,7 @@ def read_option(path) -> Option:
             for_every_family=bool(meta.get("for_every_family")),
             serious=bool(meta.get("serious")),
             numbers=numbers,
+            notes=notes,
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
@@ -256,6 +263,10 @@ def option_problems(option: Option, known_sources, questions_by_id):
         yield from number_problems(number, option.sources, f"{where}: number {number.id!r}")
         if number.section not in OPTION_SECTIONS:
             yield f"{where}: number {number.id!r}: section must be one of the option's sections"
+    for note in option.notes:
+        if note.section not in OPTION_SECTIONS or not note.sources or not set(note.sources) <= set(option.sources):
+            yield f"{where}: note {note.id!r}: give one of the option's sections, and sources from the file's own"
+        yield from catalogue.condition_problems(note.when, questions_by_id, f"{where}: note {note.id!r}", earlier=False)
     if not isinstance(option.reviewed, datetime.date):
         yield f"{where}: reviewed must be a date (YYYY-MM-DD)"
     for section in OPTION_SECTIONS:

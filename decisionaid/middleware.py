@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -55,7 +55,7 @@ def one_change_at_a_time(get_response):
     SessionMiddleware, outside this, then finds nothing left to save.)"""
 
     def middleware(request):
-        if request.method in ("GET", "HEAD", "OPTIONS"):
+        if request.method in ("GET", "HEAD", "OPTIONS") or not holds_a_transaction(request):
             return get_response(request)
         with transaction.atomic():
             response = get_response(request)
@@ -64,6 +64,16 @@ def one_change_at_a_time(get_response):
         return response
 
     return middleware
+
+
+def holds_a_transaction(request) -> bool:
+    """Every POST, except to a view marked @transaction.non_atomic_requests (opening a return
+    code, which may wait its turn and replaces the answers whole)."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return True
+    return DEFAULT_DB_ALIAS not in getattr(view, "_non_atomic_requests", ())
 
 
 ERASED_FOR_PRIVACY = (
@@ -92,5 +102,22 @@ def shared_device_expiry(get_response):
         if store.is_shared_device:
             store.touch()
         return get_response(request)
+
+    return middleware
+
+
+HAS_ANSWERS_HEADER = "Decisionaid-Has-Answers"
+
+
+def tell_htmx_whether_answers_are_here(get_response):
+    """htmx swaps only part of a page, so each of its responses says whether the family has
+    answers here now (static/js/app.js): the page offers "Save and continue later" in the
+    shared device's warning, and says "your answers are saved", only when there are."""
+
+    def middleware(request):
+        response = get_response(request)
+        if request.htmx:
+            response[HAS_ANSWERS_HEADER] = "yes" if Answers(request.session).data else "no"
+        return response
 
     return middleware

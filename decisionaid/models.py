@@ -18,6 +18,9 @@ class SavedPlan(models.Model):
     Only a keyed hash of the return code is kept (see plans.code_hashes), never the code."""
 
     code_hash = models.CharField(max_length=64, unique=True)
+    # Which secret key code_hash was made with (plans.key_fingerprint): blank for plans saved
+    # before it was kept. Tells the operator when an old key can go (`manage.py savedplankeys`).
+    key_fingerprint = models.CharField(max_length=16, blank=True, default="")
     # JSON text: {"format", "answers", "questions_to_bring", "weigh_up"}. A TextField, not a JSONField,
     # because nothing queries inside it, and a JSONField makes `manage.py check` open the database.
     data = models.TextField()
@@ -53,6 +56,18 @@ class ReturnAttempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["client", "at"])]
+
+
+class ReturnTurn(models.Model):
+    """A client's turn to have a return code checked, once it has tried many wrong codes: at
+    most one per `slot` (RETURN_SLOW_CHECK_SECONDS long) per client, which the unique
+    constraint holds for every worker and app server sharing the database (see throttle.py)."""
+
+    client = models.CharField(max_length=64)
+    slot = models.BigIntegerField(db_index=True)  # seconds since 1970 // RETURN_SLOW_CHECK_SECONDS
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "slot"], name="one_turn_per_slot")]
 
 
 class PdfRender(models.Model):

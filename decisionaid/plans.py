@@ -15,24 +15,54 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from decisionaid import catalogue, codes, journey, library, tailoring, weighing
+from decisionaid import catalogue, codes, erasure, journey, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX
 from decisionaid.forms import still_valid_answer
 from decisionaid.models import SavedPlan
 
 FORMAT = 1
 HASH_SALT = "decisionaid.plans.return-code"
+FINGERPRINT_SALT = "decisionaid.plans.key-fingerprint"
+
+
+def keys() -> list[str]:
+    """The current secret key first, then any older keys (DJANGO_SECRET_KEY_FALLBACKS), so
+    rotating the key does not lose saved plans."""
+    return [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
 
 
 def code_hashes(code: str) -> list[str]:
-    """The code's hash under the current secret key first, then under any older keys
-    (DJANGO_SECRET_KEY_FALLBACKS), so rotating the key does not lose saved plans."""
-    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
-    return [salted_hmac(HASH_SALT, code, secret=key, algorithm="sha256").hexdigest() for key in keys]
+    """The code's hash under each key, the current one first."""
+    return [salted_hmac(HASH_SALT, code, secret=key, algorithm="sha256").hexdigest() for key in keys()]
+
+
+def key_fingerprint(key: str) -> str:
+    """Names a secret key without giving away anything of it: which key a plan's hash needs."""
+    return salted_hmac(FINGERPRINT_SALT, "", secret=key, algorithm="sha256").hexdigest()[:16]
+
+
+def fingerprints() -> list[str]:
+    """The fingerprints of the keys set now, the current one first."""
+    return [key_fingerprint(key) for key in keys()]
+
+
+def openable():
+    """Plans that can still be opened: not expired, and hashed under a key set now (or saved
+    before keys were recorded, which cannot be told apart)."""
+    return SavedPlan.objects.filter(expires_at__gt=timezone.now(), key_fingerprint__in=["", *fingerprints()])
 
 
 def matches(plan: SavedPlan, code: str) -> bool:
-    return any(hmac.compare_digest(plan.code_hash, h) for h in code_hashes(code))
+    """Whether this is the plan's code. A plan still hashed under an older key (or saved
+    before keys were recorded) moves to the current key, now that its code is here."""
+    hashes = code_hashes(code)
+    if not any(hmac.compare_digest(plan.code_hash, h) for h in hashes):
+        return False
+    current = fingerprints()[0]
+    if plan.code_hash != hashes[0] or plan.key_fingerprint != current:
+        plan.code_hash, plan.key_fingerprint = hashes[0], current
+        SavedPlan.objects.filter(pk=plan.pk).update(code_hash=hashes[0], key_fingerprint=current)
+    return True
 
 
 def expiry(now):
@@ -43,7 +73,7 @@ def live(plan_id) -> SavedPlan | None:
     """The plan with this id, unless it has expired or been deleted."""
     if plan_id is None:
         return None
-    return SavedPlan.objects.filter(pk=plan_id, expires_at__gt=timezone.now()).first()
+    return openable().filter(pk=plan_id).first()
 
 
 @dataclass(frozen=True)
@@ -66,11 +96,12 @@ def save(answers: dict, questions: dict, plan_id=None, weigh_up=None) -> Saved:
             with transaction.atomic():
                 if plan is None:
                     plan = SavedPlan.objects.create(
-                        code_hash=code_hashes(code)[0], data=data, saved_at=now, expires_at=expiry(now)
+                        code_hash=code_hashes(code)[0], key_fingerprint=fingerprints()[0], data=data,
+                        saved_at=now, expires_at=expiry(now),
                     )
                 else:
-                    plan.code_hash, plan.data, plan.saved_at, plan.expires_at = (
-                        code_hashes(code)[0], data, now, expiry(now)
+                    plan.code_hash, plan.key_fingerprint, plan.data, plan.saved_at, plan.expires_at = (
+                        code_hashes(code)[0], fingerprints()[0], data, now, expiry(now)
                     )
                     plan.save()
             return Saved(plan, code, replaced_code=replacing)
@@ -80,14 +111,11 @@ def save(answers: dict, questions: dict, plan_id=None, weigh_up=None) -> Saved:
 
 
 def update(plan_id, answers: dict, questions: dict, weigh_up=None) -> bool:
-    """Keep a saved plan up to date as the family goes on; False when it is gone."""
+    """Keep a saved plan up to date as the family goes on; False when it is gone, or can no
+    longer be opened. (Its hash stays as it is: the code is not here to hash again.)"""
     now = timezone.now()
     data = SavedPlan.pack(answers, questions, FORMAT, weigh_up)
-    return bool(
-        SavedPlan.objects.filter(pk=plan_id, expires_at__gt=now).update(
-            data=data, saved_at=now, expires_at=expiry(now)
-        )
-    )
+    return bool(openable().filter(pk=plan_id).update(data=data, saved_at=now, expires_at=expiry(now)))
 
 
 def find(typed: str) -> SavedPlan | None:
@@ -97,17 +125,19 @@ def find(typed: str) -> SavedPlan | None:
     lookup = canonical or typed[:200]
     hashes = code_hashes(lookup)
     plan = SavedPlan.objects.filter(code_hash__in=hashes, expires_at__gt=timezone.now()).first()
-    if plan is not None and plan.code_hash != hashes[0]:  # saved under an older secret key
-        SavedPlan.objects.filter(pk=plan.pk).update(code_hash=hashes[0])
+    if plan is not None and canonical:
+        matches(plan, canonical)  # moves a plan saved under an older secret key to the current one
     return plan if canonical else None
 
 
 def delete(plan_id) -> None:
     SavedPlan.objects.filter(pk=plan_id).delete()
+    erasure.after_commit()
 
 
 def clear_expired(now=None) -> int:
     deleted, _ = SavedPlan.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    erasure.after_commit()
     return deleted
 
 

@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from decisionaid import catalogue, codes, journey, library, tailoring, weighing
+from decisionaid import catalogue, codes, library, tailoring, weighing
 from decisionaid.answers import OWN_QUESTION_MAX_LENGTH
 
 
@@ -20,22 +20,6 @@ def answer_text(question, answer) -> list[str]:
     if question.kind == "text":
         return [answer] if answer else []
     return [question.label_for(answer)]
-
-
-def answer_rows(answers: dict) -> list[dict]:
-    """Every question asked on these answers, grouped by part, with the family's answer."""
-    asked = journey.questions_to_ask(answers)
-    return [
-        {
-            "part": part,
-            "rows": [
-                {"question": q, "lines": answer_text(q, answers.get(q.id))}
-                for q in asked
-                if q.part == part.id and q.id in answers
-            ],
-        }
-        for part in catalogue.load().parts
-    ]
 
 
 def terms_used(texts, glossary) -> list:
@@ -53,7 +37,7 @@ def _term_patterns(glossary) -> tuple:
 
 
 def option_terms(option, glossary) -> list:
-    return terms_used([option.summary, *option.sections.values()], glossary)
+    return terms_used([option.summary, *option.sections.values(), *(n.text for n in option.notes)], glossary)
 
 
 TIME_NOT_GIVEN = "The source does not say over what time."
@@ -102,17 +86,19 @@ def figure(number, age_answer) -> dict:
 SECTION_HEADINGS = {"Questions to ask": "Questions you could ask"}
 
 
-def option_sections(option, age_answer, level) -> list[dict]:
-    """An option's sections as a page shows them, each with its figures: the same headings,
-    in the same order, for every option (palliative and hospice care too)."""
+def option_sections(option, answers, level) -> list[dict]:
+    """An option's sections as a page shows them, each with its figures and the notes that fit
+    these answers: the same headings, in the same order, for every option (palliative and hospice care too)."""
     sections = []
     for title in library.OPTION_SECTIONS:
-        figures = [figure(n, age_answer) for n in option.numbers_in(title)]
+        figures = [figure(n, answers.get("age")) for n in option.numbers_in(title)]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
             "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
             "figures": figures,
             "survival": any(f["number"].survival for f in figures),
+            "notes": [{"note": n, "html": mark_safe(markdown_html(n.text, level + 1))}  # noqa: S308 - reviewed content
+                      for n in option.notes_in(title, answers)],
         })
     return sections
 
@@ -210,28 +196,6 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "weigh_up_started": weigh_up.started,
         "leaning": weighing.leaning_words(weigh_up, titles),
         "reviewed": content.reviewed,
-    }
-
-
-SECTION_LEVEL = 2  # an option's own page: its sections are h2
-
-
-def option_context(option, answers: dict, saved_questions: dict, complete: bool) -> dict:
-    """An option's own page: all of its detail, its figures, and its questions to tick."""
-    result = tailoring.summarise(answers) if complete else None
-    questions = option.questions
-    if result is not None:  # with the questions filed under it that fit this family
-        questions = [q for q in result.suggested_questions if q.topic == option.title] or list(questions)
-    return {
-        "page_title": option.title,
-        "option": option,
-        "sections": option_sections(option, answers.get("age"), SECTION_LEVEL),
-        "named_for": (named := tailoring.named_for(option, answers if complete else None)),
-        "closing": tailoring.closing(option, named, complete),
-        "page_words": library.load().groups["option_page"],
-        "option_questions": questions,
-        "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
-        "can_choose": result is not None,
     }
 
 

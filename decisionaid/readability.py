@@ -23,6 +23,7 @@ NAMES = {
     "vorinostat", "lenalidomide", "difluoromethylornithine", "radionuclides", "radiosensitisers",
     "disialoganglioside", "hematopoietic", "somatostatin", "dinutuximab-beta", "hycamtin",
     "unituxin", "iwilfin", "lorbrena", "camptosar", "temodar", "zolinza", "dacogen",
+    "adavosertib", "dasatinib", "rapamycin", "temsirolimus",
     # the illness and the kinds of treatment, named as the sources name them
     "chemotherapy", "chemoimmunotherapy", "immunotherapy", "radiotherapy",
 }
@@ -81,6 +82,9 @@ def family_facing_blocks():
         for section, text in option.sections.items():
             for n, paragraph in enumerate(paragraphs(plain(text)), 1):
                 yield f"{option.file}: {section} ¶{n}", paragraph
+        for note in option.notes:
+            for n, paragraph in enumerate(paragraphs(plain(note.text)), 1):
+                yield f"{option.file}: note {note.id} ¶{n}", paragraph
         for number in option.numbers:
             yield f"{option.file}: number {number.id}", f"{number.study} {figure_words(number)}"
     for name in ("leading", "others", "all", "every_family"):

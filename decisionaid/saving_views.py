@@ -6,6 +6,7 @@ The rules live in plans.py (saving, restoring, expiry), codes.py (the words) and
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -38,9 +39,11 @@ SHOW_ONCE_SECONDS = 10 * 60
 WRONG_CODE = "We could not open saved answers with that code. Check the six words and try again."
 ENTER_CODE = "Enter the six words of your return code."
 TOO_MANY_TRIES = (
-    "There have been too many tries with codes that did not work. To keep saved answers safe, "
-    "please wait {wait} and try again."
+    "Many codes that did not work have been tried from this network lately, so to keep saved "
+    "answers safe, codes from it are checked one at a time. Please wait a minute, then choose "
+    "“Open my saved answers” again."
 )
+TRY_AGAIN_SECONDS = 60
 QUESTIONS_CHANGED = (
     "Welcome back. We have opened your saved answers. Some questions have changed since you saved "
     "them, so please answer the questions that are new or different."
@@ -201,6 +204,7 @@ def wait_in_words(seconds: int) -> str:
     return "a minute" if minutes == 1 else f"{minutes} minutes"
 
 
+@transaction.non_atomic_requests  # a code may wait its turn: never inside a held transaction
 @require_http_methods(["GET", "HEAD", "POST"])
 def return_with_code(request):
     """'I have a return code': open saved answers in a new session on this device."""
@@ -213,18 +217,21 @@ def return_with_code(request):
         # (or a code that is not six words) is limited like any other.
         own_code = bool(typed) and (remembered := remembered_code(request)) is not None \
             and codes.normalise(typed) == remembered
-        ticket = None
+        turn = None
         if not typed:
             error = ENTER_CODE
-        elif not own_code and (ticket := throttle.begin(request.META)) is None:
-            error, status = TOO_MANY_TRIES.format(wait=wait_in_words(settings.RETURN_ATTEMPTS_WINDOW_SECONDS)), 429
-        elif (plan := plans.find(typed)) is None:
-            error = WRONG_CODE
+        elif not own_code and (turn := throttle.begin(request.META)) is None:
+            error, status = TOO_MANY_TRIES, 429
         else:
-            if ticket is not None:
-                throttle.right_code(ticket)
-            return restore_saved_plan(request, store, plan, codes.normalise(typed))
-    return render_page(
+            if turn is not None:
+                throttle.wait_for(turn)  # at once, unless this network has tried many wrong codes
+            if (plan := plans.find(typed)) is None:
+                error = WRONG_CODE
+            else:
+                if turn is not None:
+                    throttle.right_code(turn)
+                return restore_saved_plan(request, store, plan, codes.normalise(typed))
+    response = render_page(
         request,
         "return.html",
         {
@@ -237,6 +244,9 @@ def return_with_code(request):
         },
         status=status,
     )
+    if status == 429:
+        response["Retry-After"] = str(TRY_AGAIN_SECONDS)
+    return response
 
 
 def restore_saved_plan(request, store, plan, code):

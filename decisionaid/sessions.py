@@ -11,6 +11,8 @@
   then builds on the first one's answers. Any other request that writes the session (one that
   only notes the time or shows a message) writes only the keys it changed over the row as it
   is then.
+- Erased answers leave nothing in the database's files either (erasure.py): "Start over" and
+  `clearsessions` end by emptying SQLite's write-ahead log.
 """
 
 from django.conf import settings
@@ -19,6 +21,7 @@ from django.contrib.sessions.backends.base import UpdateError
 from django.db import DatabaseError, router, transaction
 from django.utils import timezone
 
+from decisionaid import erasure
 from decisionaid.answers import SHARED_KEY
 
 
@@ -53,6 +56,17 @@ class SessionStore(db.SessionStore):
     def clear(self):
         super().clear()
         self._whole = True
+
+    def flush(self):
+        """Erase: the row goes, and once that is committed, the log that still holds it."""
+        super().flush()
+        erasure.after_commit(router.db_for_write(self.model))
+
+    @classmethod
+    def clear_expired(cls):
+        """`clearsessions`: expired rows go, and the log that still holds them."""
+        super().clear_expired()
+        erasure.empty_log(router.db_for_write(cls.get_model_class()))
 
     def get_session_cookie_age(self):
         """How long the row lives after its last save. A shared device's cookie ends with the

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     # One change at a time to a family's answers (sessions.py): it wraps every use of them.
     "decisionaid.middleware.one_change_at_a_time",
     "decisionaid.middleware.shared_device_expiry",
+    "decisionaid.middleware.tell_htmx_whether_answers_are_here",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -102,9 +103,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # is locked": a write transaction takes its lock when it begins (IMMEDIATE), not halfway, so
     # a waiting writer waits (up to `timeout` seconds) instead of failing; WAL lets pages be
     # read while a session is written. Other databases (DATABASE_URL) are left as they are.
-    # Options in DATABASE_URL's query string (`?timeout=2`) win over these.
+    # Options in DATABASE_URL's query string (`?timeout=2`) win over these. Deleted content is
+    # overwritten, and the log kept small, so an erase leaves nothing in the files (erasure.py).
     DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE", "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON; PRAGMA journal_size_limit=1048576",
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -146,11 +149,14 @@ SHARED_DEVICE_WARNING_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_WA
 SHARED_DEVICE_GRACE_SECONDS = int(os.environ.get("DECISIONAID_SHARED_DEVICE_GRACE_SECONDS", 60))
 
 # Save and continue later (see plans.py): a saved plan is kept this many days after it was
-# last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are limited per
-# client within a sliding window (the counts live in the database); many from all clients
-# together are only logged, never refused, so no stranger can lock families out (throttle.py).
+# last saved, then deleted by `manage.py clearsavedplans`. Wrong return codes are checked at
+# once up to a number per client within a sliding window, then one at a time, a few seconds
+# apart (the counts and turns live in the database); many from all clients together are only
+# logged, never refused, so no stranger can lock families out (throttle.py).
 SAVED_PLAN_DAYS = int(os.environ.get("DECISIONAID_SAVED_PLAN_DAYS", 90))
 RETURN_ATTEMPTS_PER_CLIENT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_PER_CLIENT", 10))
+RETURN_SLOW_CHECK_SECONDS = int(os.environ.get("DECISIONAID_RETURN_SLOW_CHECK_SECONDS", 4))
+RETURN_SLOW_WAIT_SECONDS = int(os.environ.get("DECISIONAID_RETURN_SLOW_WAIT_SECONDS", 12))
 RETURN_ATTEMPTS_ALERT = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_ALERT", 500))
 RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS_WINDOW_SECONDS", 15 * 60))
 
@@ -254,12 +260,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Five wrong passwords for one account, or from one address, lock staff login there for 30
-# minutes (a right password clears the count). The address is found as the return-code limit
-# finds it (throttle.client_address), so it is right behind the proxy too.
+# Five wrong passwords for one account from one address, or from one address whatever the
+# account, lock staff login there for 30 minutes (a right password clears the count). Never for
+# an account alone: strangers on many addresses could then lock a colleague out. The address is
+# found as the return-code limit finds it (throttle.client_address), so it is right behind the
+# proxy too.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
 AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"

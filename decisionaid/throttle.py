@@ -1,11 +1,27 @@
 """Limits kept in the database: wrong return codes per client, and PDFs made per session.
 
-Every attempt first writes a row, then counts the rows of the last window. A row is written
-and committed before it is counted, so of any number of attempts at the same moment, on any
-number of worker processes and app servers sharing the database, the k-th to be written sees
-at least k rows: no more than the limit ever get through. An attempt that is refused deletes
-its row (refusals do not pile up); a right code deletes its row too, so only wrong codes
-count. Rows older than the window are deleted as attempts come in and by `clearsavedplans`.
+Return codes (README: "Wrong codes"). A client (an internet address; IPv6 by its /64) may have
+RETURN_ATTEMPTS_PER_CLIENT wrong codes checked at once in any RETURN_ATTEMPTS_WINDOW_SECONDS.
+Past that it is never refused outright, which would let a stranger on a hospital's network
+lock every family there out: its codes are still checked, right ones included, but one at a
+time, each in a turn of its own RETURN_SLOW_CHECK_SECONDS apart, in order of asking, waiting
+for it at most RETURN_SLOW_WAIT_SECONDS (the family sees a slower answer). Only when every turn
+that near is taken is a code refused unchecked ("try again in a minute").
+
+Why it holds across workers and app servers sharing the database, whatever runs at once:
+- At once: every attempt first writes a row, committed (the return view runs outside the
+  request transaction), then counts the client's rows of the window. Order the attempts that
+  pass by when their rows were committed: the k-th counts after its own commit, so it sees the
+  k - 1 before it (passing rows are only deleted by a right code or by age) and its own, and
+  it passes only if k <= the limit. A refused attempt deletes its row (refusals do not pile
+  up); a right code deletes its row too, so only wrong codes count.
+- One at a time: a turn is a row (client, slot) under a unique constraint, so the database
+  lets one attempt, and only one, have each slot of each client; a turn's code is checked no
+  sooner than its slot begins. So from the moment a client passes its limit, the codes it has
+  checked in any t seconds number at most t / RETURN_SLOW_CHECK_SECONDS + 2 (the app servers'
+  clocks kept in step). Each checked code leaves a row, so a client that keeps guessing stays
+  over its limit.
+Rows older than the window are deleted as attempts come in and by `clearsavedplans`.
 
 There is no limit on all clients together: with 65-bit codes it would protect almost nothing,
 and anyone could use it to lock every family out. Many wrong codes overall are logged instead.
@@ -13,13 +29,16 @@ and anyone could use it to lock every family out. Many wrong codes overall are l
 
 import ipaddress
 import logging
+import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from decisionaid.models import PdfRender, ReturnAttempt
+from decisionaid.models import PdfRender, ReturnAttempt, ReturnTurn
 
 CLIENT_SALT = "decisionaid.throttle.client"
 SESSION_SALT = "decisionaid.throttle.session"
@@ -67,14 +86,53 @@ def admit(model, key: str, limit: int, window_seconds: int):
     return ticket
 
 
-def begin(meta) -> ReturnAttempt | None:
-    """A return code is about to be checked: its ticket, or None when this client has tried
-    too many wrong codes lately."""
-    window = settings.RETURN_ATTEMPTS_WINDOW_SECONDS
-    ticket = admit(ReturnAttempt, client_key(meta), settings.RETURN_ATTEMPTS_PER_CLIENT, window)
-    if ticket is not None:
-        alert_on_many_wrong_codes(ReturnAttempt.objects.filter(at__gte=window_start(window)).count())
-    return ticket
+@dataclass(frozen=True)
+class Turn:
+    ticket: ReturnAttempt
+    at: float  # when the code may be checked (time.time()): now, or a turn a few seconds on
+
+
+def begin(meta) -> Turn | None:
+    """A return code is about to be checked: its turn, or None when this client has tried many
+    wrong codes lately and every turn within RETURN_SLOW_WAIT_SECONDS is taken."""
+    key, window = client_key(meta), settings.RETURN_ATTEMPTS_WINDOW_SECONDS
+    if (ticket := admit(ReturnAttempt, key, settings.RETURN_ATTEMPTS_PER_CLIENT, window)) is not None:
+        turn = Turn(ticket, clock())
+    elif (at := take_a_turn(key)) is not None:
+        turn = Turn(ReturnAttempt.objects.create(client=key, at=timezone.now()), at)
+    else:
+        return None
+    alert_on_many_wrong_codes(ReturnAttempt.objects.filter(at__gte=window_start(window)).count())
+    return turn
+
+
+def take_a_turn(key: str) -> float | None:
+    """The time of the first slot of this client's not yet taken, from now to
+    RETURN_SLOW_WAIT_SECONDS on, now taken; None when all are."""
+    every = settings.RETURN_SLOW_CHECK_SECONDS
+    now = clock()
+    first, last = int(now // every), int((now + settings.RETURN_SLOW_WAIT_SECONDS) // every)
+    ReturnTurn.objects.filter(slot__lt=first).delete()
+    taken = set(ReturnTurn.objects.filter(client=key, slot__gte=first).values_list("slot", flat=True))
+    for slot in (s for s in range(first, last + 1) if s not in taken):
+        try:
+            with transaction.atomic():
+                ReturnTurn.objects.create(client=key, slot=slot)
+        except IntegrityError:  # another attempt took it meanwhile
+            continue
+        return max(now, slot * every)
+    return None
+
+
+def wait_for(turn: Turn) -> None:
+    """Hold the request until its turn (no database transaction is open meanwhile)."""
+    if (wait := turn.at - clock()) > 0:
+        sleep(wait)
+
+
+# The clock and the wait, named here so a test can run them on a clock of its own.
+clock = time.time
+sleep = time.sleep
 
 
 def alert_on_many_wrong_codes(overall: int) -> None:
@@ -87,9 +145,9 @@ def alert_on_many_wrong_codes(overall: int) -> None:
                        overall - 1, minutes)
 
 
-def right_code(ticket: ReturnAttempt) -> None:
+def right_code(turn: Turn) -> None:
     """A right code does not count against anyone."""
-    ticket.delete()
+    turn.ticket.delete()
 
 
 def begin_pdf(session_key: str) -> PdfRender | None:
@@ -102,4 +160,5 @@ def begin_pdf(session_key: str) -> PdfRender | None:
 def clear_old() -> int:
     deleted, _ = ReturnAttempt.objects.filter(at__lt=window_start(settings.RETURN_ATTEMPTS_WINDOW_SECONDS)).delete()
     renders, _ = PdfRender.objects.filter(at__lt=window_start(settings.PDF_WINDOW_SECONDS)).delete()
+    ReturnTurn.objects.filter(slot__lt=clock() // settings.RETURN_SLOW_CHECK_SECONDS).delete()
     return deleted + renders

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.urls import path
 
-from decisionaid import hospital_views, saving_views, views, weighing_views
+from decisionaid import hospital_views, questions_views, saving_views, views, weighing_views
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("questions/<slug:question_id>/", views.question, name="question"),
     path("check-your-answers/", views.check_answers, name="check_answers"),
     path("summary/", views.summary, name="summary"),
-    path("summary/questions/", views.questions_to_bring, name="questions_to_bring"),
+    path("summary/questions/", questions_views.questions_to_bring, name="questions_to_bring"),
     path("options/compare/", views.compare, name="compare"),
     path("options/<slug:option_id>/", views.option_page, name="option"),
     path("weigh-up/", weighing_views.weigh_options, name="weigh_up"),

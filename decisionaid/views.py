@@ -5,7 +5,6 @@ from the same template.
 """
 
 import functools
-import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -33,13 +32,14 @@ from decisionaid import (
     tailoring,
     weighing,
 )
-from decisionaid.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MAX, Answers
-from decisionaid.cleaning import plain_text
+from decisionaid.answers import Answers
+from decisionaid.checking import answer_rows
 from decisionaid.context_processors import seconds_in_words
 from decisionaid.forms import QuestionForm, fieldsets, initial_for
 from decisionaid.middleware import ERASED_FOR_PRIVACY
-from decisionaid.pages import pdf_response, question_url, render_page
-from decisionaid.presenters import answer_rows, glossary_a_to_z, option_context, summary_context
+from decisionaid.option_page import option_context
+from decisionaid.pages import back_from, go_to, pdf_response, question_url, render_page, row_being_changed, where_next
+from decisionaid.presenters import glossary_a_to_z, summary_context
 from decisionaid.saving_views import (
     forget_codes,
     keep_saved_plan_current,
@@ -50,7 +50,8 @@ from decisionaid.saving_views import (
     wait_in_words,
 )
 
-ANSWER_EARLIER_FIRST = "Please answer this question first. Your other answers are saved."
+ANSWER_THIS_FIRST = "Please answer this question first."
+ANSWER_EARLIER_FIRST = f"{ANSWER_THIS_FIRST} Your other answers are saved."  # only when there are some
 TRY_AGAIN = "Sorry, please try again"
 
 
@@ -73,7 +74,7 @@ def start(request):
             "has_answers": bool(answers),
             "resume_url": question_url(resume) if resume else reverse("check_answers"),
             "clinic_shared_device": settings.SHARED_DEVICE,
-            "shared_minutes": settings.SHARED_DEVICE_WARNING_SECONDS // 60,
+            "shared_warning": seconds_in_words(settings.SHARED_DEVICE_WARNING_SECONDS),  # grace: context_processors
             "save_offer": save_offer(store),
         },
     )
@@ -117,11 +118,11 @@ def question(request, question_id):
         raise Http404("No such question")
     store = Answers(request.session)
     answers = store.data
-    changing = request.GET.get("change") == "1"
+    changing = row_being_changed(request, question)  # the row to come back to, or ""
 
     earlier = journey.unanswered_before(answers, question)
-    if earlier:
-        messages.info(request, ANSWER_EARLIER_FIRST)
+    if earlier:  # after an erase (Back on a shared tablet) nothing is saved: never say it is
+        messages.info(request, ANSWER_EARLIER_FIRST if answers else ANSWER_THIS_FIRST)
         return redirect(question_url(earlier, changing))
     if not journey.is_asked(answers, question):
         # Earlier answers mean this question does not apply (or no longer does).
@@ -137,7 +138,7 @@ def question(request, question_id):
             # "Save and continue later": this answer too if it is complete, and stop here.
             return save_and_show_code(request, store)
         if form.is_valid():
-            return redirect(where_next(answers, question, changing))
+            return go_to(request, where_next(answers, question, changing))
     else:
         form = QuestionForm(question, initial=initial_for(question, answers.get(question.id)))
     return question_page(request, question, form, store, changing)
@@ -147,12 +148,6 @@ def question_page(request, question, form, store, changing, problem="", status=2
     """The question with its form; `problem` heads the error summary when the trouble was ours
     (faults.py), under "Sorry, please try again"."""
     answers = store.data
-    previous = journey.previous_question(answers, question)
-    back_url = (
-        reverse("check_answers") if changing
-        else question_url(previous) if previous
-        else reverse("start")
-    )
     groups = fieldsets(form)
     errors = [g for g in groups if g["error"]]
     if problem:
@@ -173,27 +168,15 @@ def question_page(request, question, form, store, changing, problem="", status=2
             "max_length": f"{settings.FREE_TEXT_MAX_LENGTH:,}",
             "max_length_number": settings.FREE_TEXT_MAX_LENGTH,
             "progress": shown,
-            "back_url": back_url,
+            "back_url": back_from(answers, question, changing),
             "changing": changing,
-            "save_offer": save_offer(store),
+            "save_offer": {**save_offer(store), "brief": len(store.data) > 1},  # said in full once
         },
         status=status,
     )
     if errors and request.htmx:
         response["HX-Push-Url"] = "false"  # same page again: no new history entry
     return response
-
-
-def where_next(answers, question, changing):
-    """After an answer: the next question, or back to check your answers when changing."""
-    if changing:
-        unanswered = journey.first_unanswered(answers)
-        return question_url(unanswered, changing=True) if unanswered else reverse("check_answers")
-    following = journey.next_question(answers, question)
-    if following:
-        return question_url(following)
-    unanswered = journey.first_unanswered(answers)
-    return question_url(unanswered) if unanswered else reverse("check_answers")
 
 
 @require_safe
@@ -242,7 +225,7 @@ def summary(request):
         return redirect_to
     context = summary_context(answers, store.questions_to_bring, store.weigh_up)
     return render_page(request, "summary.html", {
-        **context, "saved": request.GET.get("saved") == "1", "save_offer": save_offer(store),
+        **context, "saved": request.GET.get("saved"), "save_offer": save_offer(store),
     })
 
 
@@ -256,7 +239,7 @@ def option_page(request, option_id):
     store = Answers(request.session)
     answers = store.data
     context = option_context(option, answers, store.questions_to_bring, journey.is_complete(answers))
-    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved") == "1"})
+    return render_page(request, "option.html", {**context, "saved": request.GET.get("saved")})
 
 
 @require_safe
@@ -277,79 +260,9 @@ def compare(request):
     })
 
 
-@require_POST
-def questions_to_bring(request):
-    """Tick, untick, add or remove questions to bring; kept with the answers.
-
-    A form says which questions it showed (`offered`): only their ticks change, so the
-    summary and each option's page can each keep their own part of one list."""
-    store = Answers(request.session)
-    answers = store.data
-    if redirect_to := unfinished_journey(request, answers):
-        return redirect_to
-    chosen, own, new_question = questions_posted(request, store)
-    if error := own_question_error(new_question, own):
-        # Keep the ticks, and give the question back in its box, with the error beside it and
-        # in the error summary at the top (where a page without JavaScript opens).
-        store.replace_questions_to_bring(chosen, own)
-        return own_question_page(request, store, store.questions_to_bring, new_question, error)
-    if new_question and new_question not in own:
-        own.append(new_question)
-    store.replace_questions_to_bring(chosen, own)
-    keep_saved_plan_current(store)
-    return redirect(back_to(request.POST.get("next", "")) + "?saved=1#questions-to-bring")
-
-
-def questions_posted(request, store):
-    """(ticked question ids, the family's own questions, the new one typed) from the form."""
-    result = tailoring.summarise(store.data)
-    known = {q.id for q in result.suggested_questions}
-    shown = set(request.POST.getlist("offered")) & known
-    ticked = set(request.POST.getlist("chosen")) & shown
-    kept = set(presenters.chosen_questions(result, store.questions_to_bring)) - shown  # ticked on other pages
-    chosen = [i for i in result.questions_in_order if i in kept | ticked]
-    own = store.questions_to_bring["own"]
-    remove = request.POST.get("remove", "")
-    if remove.isascii() and remove.isdigit() and int(remove) < len(own):  # not "²", which isdigit() too
-        own.pop(int(remove))
-    return chosen, own, plain_text(request.POST.get("own_question", "")).strip()
-
-
-def own_question_page(request, store, questions, draft, error, status=200):
-    """The summary again, the family's question back in its box, with the error beside it and
-    in the error summary at the top."""
-    context = summary_context(store.data, questions, store.weigh_up)
-    context.update(page_title=f"Error: {context['page_title']}", own_question_error=error,
-                   own_question_draft=draft, errors=[{"anchor": "own-question", "error": error}],
-                   save_offer=save_offer(store))
-    return render_page(request, "summary.html", context, status=status)
-
-
 def erased_after_saving(request):
     """A shared device erased the answers it saved: say so, and how to open them again."""
     return render_page(request, "erased_after_saving.html", {"page_title": "Your answers were erased from this device"})
-
-
-def back_to(path) -> str:
-    """Where a questions form came from: the summary, or one option's own page."""
-    option_ids = {o.id for o in (*library.load().options, library.load().palliative, library.load().hospice)}
-    match = re.fullmatch(r"/options/([\w-]+)/", path)
-    return path if match and match.group(1) in option_ids else reverse("summary")
-
-
-def own_question_error(new_question: str, own: list[str]) -> str:
-    """Why a family's own question cannot be kept, or "" when it can: never dropped unsaid."""
-    if len(new_question) > OWN_QUESTION_MAX_LENGTH:
-        return (
-            f"Your question must be {OWN_QUESTION_MAX_LENGTH} characters or fewer. "
-            f"It has {len(new_question)} now. Please shorten it."
-        )
-    if new_question and new_question not in own and len(own) >= OWN_QUESTIONS_MAX:
-        return (
-            f"You already have {OWN_QUESTIONS_MAX} questions of your own, the most the list can keep. "
-            "To add this one, first remove a question you no longer need."
-        )
-    return ""
 
 
 def handout_not_ready(request, store):

@@ -18,7 +18,7 @@ from decisionaid.answers import Answers
 from decisionaid.forms import LeaningForm, ReasonsForm, WeighOptionsForm, form_errors, reason_fields
 from decisionaid.pages import render_page
 from decisionaid.presenters import weigh_up_words
-from decisionaid.saving_views import keep_saved_plan_current, save_offer
+from decisionaid.saving_views import keep_saved_plan_current, save_and_show_code, save_offer
 from decisionaid.views import TRY_AGAIN, unfinished_journey
 
 
@@ -43,11 +43,23 @@ def keep(store, weigh_up: weighing.WeighUp):
     keep_saved_plan_current(store)
 
 
+def then(request, store, next_step):
+    """After a step is kept: the next step, or, for "Save and continue later", the return code."""
+    return save_and_show_code(request, store) if "save_later" in request.POST else redirect(next_step)
+
+
+def saving_as_is(request, problem) -> bool:
+    """Save and continue later, pressed on a step of choices not made as they must be: what was
+    kept before is saved, as on a question page. The family wanted to stop, not to hear what is
+    missing. (Not on the reasons step, where the family's own words would be lost.)"""
+    return "save_later" in request.POST and not problem
+
+
 def chosen_options(summary, weigh_up):
     return [o for o in summary.options_shown if o.id in weigh_up.chosen]
 
 
-def step(request, store, template, title, form, anchors=None, problem="", **context):
+def step(request, store, template, title, form, anchors=None, problem="", brief_save=True, **context):
     """A weigh-up step's page. `problem` is ours (faults.py: the database was in trouble): it
     heads the error summary, above what was sent, still in its boxes."""
     errors = form_errors(form, anchors) if form.is_bound else []
@@ -58,7 +70,7 @@ def step(request, store, template, title, form, anchors=None, problem="", **cont
     return render_page(request, template, {
         "page_title": f"{TRY_AGAIN}: {title}" if problem else f"Error: {title}" if errors else title,
         "error_title": TRY_AGAIN if problem else "", "form": form, "errors": errors,
-        "save_offer": save_offer(store), **context,
+        "save_offer": {**save_offer(store), "brief": brief_save}, **context,
     }, status=503 if problem else 200)
 
 
@@ -76,14 +88,16 @@ def weigh_options(request, store, answers, summary, weigh_up, problem=""):
                 leaning=weigh_up.leaning if weigh_up.leaning in (*chosen, weighing.MIX, weighing.NOT_SURE) else "",
             ))
             has_options = any(o != weighing.DONT_KNOW for o in chosen)
-            return redirect("weigh_up_reasons" if has_options else "weigh_up_leaning")
+            return then(request, store, "weigh_up_reasons" if has_options else "weigh_up_leaning")
+        if saving_as_is(request, problem):
+            return save_and_show_code(request, store)
     else:
         form = WeighOptionsForm(options, initial={"options": list(weigh_up.options)})
     headings = library.load().groups
     groups = [{"heading": headings[words]["heading"], "options": group} for _, words, group in summary.groups]
     return step(request, store, "weigh_up_options.html", "Which options do you want to talk about?", form,
                 groups=groups, chosen=set(form["options"].value() or ()), intro=weighing.content()["intro"],
-                anchors={"options": f"field-options-{options[0].id}"}, problem=problem)
+                anchors={"options": f"field-options-{options[0].id}"}, problem=problem, brief_save=False)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -96,7 +110,8 @@ def weigh_reasons(request, store, answers, summary, weigh_up, problem=""):
         form = ReasonsForm(options, data=request.POST)
         if form.is_valid() and not problem:
             keep(store, replace(weigh_up, reasons=form.reasons(options)))
-            return redirect("weigh_up_leaning")
+            return then(request, store, "weigh_up_leaning")
+        # Not saved as it is: a reason too long would be lost. Its error shows, the words in their boxes.
     else:
         initial = {name: weigh_up.reasons.get(o.id, {}).get(side, "")
                    for o in options for side, name in zip(("for", "against"), reason_fields(o.id))}
@@ -119,7 +134,9 @@ def weigh_leaning(request, store, answers, summary, weigh_up, problem=""):
         if form.is_valid() and not problem:
             keep(store, replace(weigh_up, leaning=form.cleaned_data["leaning"], sure=form.sure,
                                 next_steps=tuple(form.cleaned_data["next_steps"])))
-            return redirect("weigh_up_done")
+            return then(request, store, "weigh_up_done")
+        if saving_as_is(request, problem):
+            return save_and_show_code(request, store)
     else:
         form = LeaningForm(*args, initial={
             "leaning": weigh_up.leaning, "next_steps": list(weigh_up.next_steps),

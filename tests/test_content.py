@@ -70,7 +70,20 @@ def test_every_seed_condition_and_number_is_quoted_word_for_word(path):
         words = normalise(number["seed_words"])
         assert words in SEED_TEXT[number["source"]], f"{path.name}: not in {number['source']}: {words}"
         for figure in (number.get("count"), number.get("total"), number.get("out_of_100")):
-            assert figure is None or str(figure) in words, f"{path.name}: {number['id']}: {figure} is not in its seed words"
+            assert figure is None or in_words(figure, words), f"{path.name}: {number['id']}: {figure} is not in its seed words"
+
+
+# A source may spell a small count out ("All three patients had ...").
+SPELLED = dict(enumerate("zero one two three four five six seven eight nine ten eleven twelve".split()))
+
+
+def in_words(figure, words):
+    return str(figure) in words or re.search(rf"\b{SPELLED.get(figure, '-')}\b", words, re.I) is not None
+
+
+def test_a_count_may_be_spelled_out_in_the_seed_words_but_must_be_there():
+    assert in_words(3, "All three patients had it.") and in_words(14, "14 of 17")
+    assert not in_words(3, "Two patients had it.") and not in_words(13, "thirteen")
 
 
 @pytest.mark.parametrize("option", ALL_OPTIONS, ids=lambda o: o.id)
@@ -97,6 +110,7 @@ def test_figures_appear_only_in_the_one_format_never_in_running_text():
     content = library.load()
     texts = [(f"{o.file}: {name}", text) for o in ALL_OPTIONS for name, text in (*o.sections.items(), *o.comparison.items())]
     texts += [(f"notes.yaml: {n.id}", n.text) for n in content.notes]
+    texts += [(f"{o.file}: note {n.id}", n.text) for o in ALL_OPTIONS for n in o.notes]
     found = [(where, FIGURE_IN_PROSE.search(text).group()) for where, text in texts if FIGURE_IN_PROSE.search(text)]
     assert not found
 

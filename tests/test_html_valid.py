@@ -114,6 +114,8 @@ def saving_pages(client):
     session["shared_device"] = True
     session.save()
     yield "shared-device-warning", client.get("/questions/hopes/")
+    for url in ("/handout/", "/blank-handout/", "/for-clinicians/poster/"):  # stand-alone pages warn too
+        yield f"shared-device-warning{url}", client.get(url)
     client.post("/save/")
     yield "saved-shared", client.get("/saved/")
     yield "erased-after-saving", client.get("/summary/")

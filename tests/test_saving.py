@@ -413,10 +413,26 @@ def test_the_still_there_warning_says_the_real_time_left_and_offers_saving(clien
     assert "I'm still here" in dialog and "Save and continue later" in dialog
     settings.SHARED_DEVICE_GRACE_SECONDS = 600
     assert "<span data-time-left>10 minutes</span>" in client.get("/questions/hopes/").content.decode()
+    assert re.search(r'<form method="post" action="/save/" data-save>', dialog)  # shown
+    assert re.search(r"<body [^>]*data-has-answers", html)
     empty = Client()
     empty.post("/", {"shared_device": "yes"})
-    dialog = empty.get("/questions/cancer-course/").content.decode().split('<dialog id="still-here"')[1]
-    assert "Save and continue later" not in dialog.split("</dialog>")[0]  # nothing to save yet
+    html = empty.get("/questions/cancer-course/").content.decode()
+    dialog = html.split('<dialog id="still-here"')[1].split("</dialog>")[0]
+    # Nothing to save yet: the form is there, hidden, for when there is (app.js, shared-device.js)
+    assert re.search(r'<form method="post" action="/save/" data-save hidden>', dialog)
+    assert not re.search(r"<body [^>]*data-has-answers", html)
+
+
+def test_every_htmx_response_says_whether_there_is_anything_to_save(client):
+    """htmx swaps only part of the page: its header tells the page, however it was reached."""
+    client.post("/", {"shared_device": "yes"})
+    assert client.get("/questions/cancer-course/", **HTMX)["Decisionaid-Has-Answers"] == "no"
+    answered = client.post("/questions/cancer-course/", {"answer": "relapsed"}, follow=True, **HTMX)
+    assert answered.redirect_chain and answered["Decisionaid-Has-Answers"] == "yes"
+    assert "Decisionaid-Has-Answers" not in client.get("/questions/risk-group/")  # a full page has data-has-answers
+    client.post("/start-over/", {"reason": "not-in-use"})
+    assert client.get("/", **HTMX)["Decisionaid-Has-Answers"] == "no"
 
 
 def test_a_shared_tablet_saving_through_htmx_reloads_the_whole_page(client):

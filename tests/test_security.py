@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY
+from decisionaid import handout, views
+from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY, Answers
 from tests.helpers import answers_before, complete_answers
 from tests.test_handout import family
 
@@ -95,13 +97,23 @@ def test_hsts_when_https_is_on(client, settings):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+# Anything the browser would fetch by itself: an address in src, srcset, poster, data, action,
+# a stylesheet or preload link, or CSS url(...).
+LOADED_FROM_ELSEWHERE = re.compile(
+    r"""(?:\b(?:src|srcset|poster|data|action|formaction)=["']?\s*(?:https?:)?//)"""
+    r"""|(?:<link\b[^>]*href=["']?\s*(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)""", re.I)
+OUTSIDE_LINK = re.compile(r"<a\b[^>]*href=\"https?://[^>]*>", re.I)
+
+
 def test_no_template_loads_anything_from_another_site(client):
     session = client.session
     session[SESSION_KEY] = complete_answers()
     session.save()
     for url in ("/", "/questions/cancer-course/", "/check-your-answers/", "/summary/", "/handout/", "/about/", "/privacy/"):
         html = client.get(url).content.decode()
-        assert "http://" not in html and "https://" not in html, url
+        assert not LOADED_FROM_ELSEWHERE.search(html), f"{url}: {LOADED_FROM_ELSEWHERE.search(html).group()}"
+        for link in OUTSIDE_LINK.findall(html):  # a source's address, followed only when tapped
+            assert 'rel="noreferrer noopener"' in link, link
 
 
 def test_nothing_the_family_types_reaches_the_logs(client, caplog):
@@ -200,6 +212,46 @@ class TestSharedDevice:
         pdf = client.get("/handout.pdf")
         assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
         assert client.session.get("shared_device") is True
+
+    def test_every_page_a_family_may_leave_warns_and_erases_the_printable_ones_too(self, client, settings):
+        """The same warning, timer and erase on the site's pages and on the stand-alone ones (the
+        handout, the code shown once, the printables), and without JavaScript a refresh to the
+        start page just after the server's own erase."""
+        settings.SHARED_DEVICE_WARNING_SECONDS, settings.SHARED_DEVICE_GRACE_SECONDS = 30, 15
+        self.start_shared(client)
+        session = client.session
+        session[SESSION_KEY] = complete_answers()
+        session.save()
+        pages = {url: client.get(url) for url in ("/questions/hopes/", "/summary/", "/handout/", "/blank-handout/",
+                                                   "/for-clinicians/poster/", "/words/")}
+        client.post("/save/")  # a shared tablet erases as it saves, and shows the code once
+        pages["/saved/"] = client.get("/saved/")
+        for url, response in pages.items():
+            html = response.content.decode()
+            assert response.status_code == 200, url
+            assert html.count('<dialog id="still-here"') == 1, url
+            assert 'data-warning-seconds="30" data-grace-seconds="15"' in html, url
+            assert re.search(r'<form method="post" action="/start-over/" data-erase hidden>\s*<input type="hidden" '
+                             r'name="csrfmiddlewaretoken" value="\w+">\s*<input type="hidden" name="reason" '
+                             r'value="not-in-use">', html), url
+            head = html.split("</head>")[0]
+            assert re.search(r'<script src="/static/js/shared-device\.js" defer>', head), url
+            assert re.search(r'<link rel="stylesheet" href="/static/css/still-here\.css">', head), url
+            assert '<noscript><meta http-equiv="refresh" content="47; url=/"></noscript>' in head, url
+        assert re.search(r'<form method="post" action="/save/" data-save>', pages["/handout/"].content.decode())
+        assert re.search(r'<form method="post" action="/save/" data-save hidden>', pages["/saved/"].content.decode())
+
+    def test_a_home_device_has_no_warning_and_a_pdf_never_has_it(self, client):
+        family(client)
+        for url in ("/questions/hopes/", "/summary/", "/handout/", "/blank-handout/"):
+            html = client.get(url).content.decode()
+            assert "still-here" not in html and "shared-device.js" not in html and "http-equiv" not in html, url
+        self.start_shared(client)
+        session = client.session
+        session[SESSION_KEY] = complete_answers()
+        session.save()
+        context = views.handout_for(client.get("/handout/").wsgi_request, Answers(client.session))
+        assert "still-here" not in handout.pdf_html(context) and "Are you still there?" not in handout.pdf_html(context)
 
     def test_a_home_device_is_not_timed_out(self, client, settings, monkeypatch):
         client.post("/questions/cancer-course/", {"answer": "relapsed"})

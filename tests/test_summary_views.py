@@ -100,9 +100,11 @@ def test_ticking_and_adding_questions_is_kept(client):
     shown = summary.questions_in_order
     response = client.post("/summary/questions/", {"offered": shown, "chosen": [first, second, "not-offered"],
                                                    "own_question": "  Can we go home between treatments?  "})
-    assert response["Location"] == "/summary/?saved=1#questions-to-bring"
+    assert response["Location"] == "/summary/?saved=1#questions-saved"  # the page opens at the note
     assert saved(client) == {"chosen": [first, second], "own": ["Can we go home between treatments?"]}
-    assert "Your questions are saved." in client.get(response["Location"]).content.decode()
+    note = re.search(r'<p class="saved-note" id="questions-saved" role="status"[^>]*>([^<]*)</p>\s*</form>',
+                     client.get(response["Location"]).content.decode())
+    assert note and note[1] == "Your questions are saved."  # under the Save button, as it was used
     html = client.get("/summary/").content.decode()
     assert re.search(rf'value="{first}" id="ask-[0-9]+-[0-9]+" checked', html)
     assert "Can we go home between treatments?" in html
@@ -111,12 +113,20 @@ def test_ticking_and_adding_questions_is_kept(client):
     assert saved(client)["chosen"] == [second]
     assert saved(client)["own"] == ["Can we go home between treatments?"]
 
+    removed = client.post("/summary/questions/", {"offered": shown, "chosen": [second], "remove": "0"})
+    assert removed["Location"] == "/summary/?saved=removed#questions-saved"
+    html = client.get(removed["Location"]).content.decode()
+    note = re.search(r'<p class="saved-note" id="questions-saved" role="status"[^>]*>([^<]*)</p>', html)
+    assert note and note[1] == "The question was removed. Your questions are saved."  # where the list was
+    assert html.index('id="questions-saved"') < html.index('id="own-question"') < html.index("Save my questions")
+    assert html.count("saved-note") == 1
+
 
 def test_an_options_page_changes_only_its_own_questions(client):
     summary = family(client, risk_group="high")
     mine = [q.id for q in summary.suggested_questions if q.topic == "Chemotherapy"]
     response = client.post("/summary/questions/", {"offered": mine, "chosen": mine[:1], "next": "/options/chemotherapy/"})
-    assert response["Location"] == "/options/chemotherapy/?saved=1#questions-to-bring"
+    assert response["Location"] == "/options/chemotherapy/?saved=1#questions-saved"
     assert saved(client)["chosen"] == [*summary.suggested_by_default, mine[0]]  # the suggestions stay ticked
     page = client.get("/options/chemotherapy/").content.decode()
     assert re.search(rf'value="{mine[0]}" id="ask-0-1" checked', page)

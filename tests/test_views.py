@@ -1,5 +1,7 @@
 """Each page as plain HTTP, with and without htmx."""
 
+import re
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -123,7 +125,23 @@ def test_unknown_question_is_a_plain_404(client):
 def test_a_later_question_before_the_earlier_ones_sends_the_family_back(client):
     response = client.get("/questions/age/", follow=True)
     assert response.redirect_chain[-1][0] == "/questions/cancer-course/"
-    assert b"Please answer this question first" in response.content
+    assert b"Please answer this question first." in response.content
+    assert b"saved" not in response.content.split(b"<main")[1].split(b"</main>")[0]  # there is nothing to save
+    store(client, {"cancer-course": "relapsed"})
+    response = client.get("/questions/age/", follow=True)
+    assert response.redirect_chain[-1][0] == "/questions/risk-group/"
+    assert b"Please answer this question first. Your other answers are saved." in response.content
+
+
+def test_after_an_erase_no_page_says_anything_is_saved(client):
+    """Back after "Start over" (or a shared tablet's erase) opens pages again from the server."""
+    store(client, complete_answers())
+    client.post("/start-over/", {"reason": "not-in-use"})
+    for url in ("/questions/hopes/", "/summary/?saved=1", "/options/chemotherapy/?saved=1", "/check-your-answers/",
+                "/no-such-page/"):
+        html = client.get(url, follow=True).content.decode()
+        main = html.split("<main")[1].split("</main>")[0]
+        assert not re.search(r"\b(saved|safe)\b", main), (url, main)
 
 
 def test_check_answers_before_finishing_goes_to_the_first_unanswered_question(client):
@@ -152,16 +170,16 @@ def test_check_answers_lists_every_answer_with_change_links(client):
 def test_changing_an_answer_returns_to_check_your_answers(client):
     store(client, complete_answers())
     response = client.post("/questions/risk-group/?change=1", {"answer": "high"})
-    assert response["Location"] == "/check-your-answers/"
+    assert response["Location"] == "/check-your-answers/#row-risk-group"  # back at the row changed
     assert stored(client)["risk-group"] == "high"
 
 
 def test_a_change_that_brings_a_new_question_asks_it_then_returns(client):
     store(client, complete_answers(treatments_had=["surgery"]))
     response = client.post("/questions/treatments-had/?change=1", {"answer": ["surgery", "topotecan"]})
-    assert response["Location"] == "/questions/topotecan-response/?change=1"
-    response = client.post("/questions/topotecan-response/?change=1", {"answer": "no"})
-    assert response["Location"] == "/check-your-answers/"
+    assert response["Location"] == "/questions/topotecan-response/?change=1&row=treatments-had"
+    response = client.post("/questions/topotecan-response/?change=1&row=treatments-had", {"answer": "no"})
+    assert response["Location"] == "/check-your-answers/#row-treatments-had"  # the row the family chose to change
 
 
 def test_a_change_that_makes_answers_irrelevant_drops_them(client):

@@ -6,6 +6,7 @@ import pytest
 
 from decisionaid import plans, weighing
 from decisionaid.answers import SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.models import SavedPlan
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,9 @@ def test_reasons_are_prompted_by_what_the_family_rated_very_important(client):
                                  "travel": "not-important", "research": "somewhat"})
     client.post("/weigh-up/", {"options": ["chemotherapy", "comfort-care"]})
     page = client.get("/weigh-up/reasons/").content.decode()
-    assert page.count("Time at home matters very much to you. How does this option fit with that?") == 2
+    # Shown once, above every option's boxes, not again under each option.
+    assert page.count("Time at home matters very much to you. How does this option fit with that?") == 1
+    assert page.index("How does this option fit with that?") < page.index('for="field-chemotherapy-for"')
     assert "Comfort and freedom from pain matter very much to you" in page
     assert "Taking part in research matters" not in page
     assert 'for="field-chemotherapy-for"' in page and 'for="field-comfort-care-against"' in page
@@ -134,3 +137,38 @@ def test_a_restored_weigh_up_keeps_only_what_still_fits(db):
     assert restored == {"options": ["chemotherapy"], "reasons": {"chemotherapy": {"for": "x" * 1000}},
                         "leaning": "", "sure": {"risks": "no"}, "next_steps": []}
     assert plans.restorable_weigh_up("nonsense") == {}
+
+
+def saved_weigh_up():
+    return SavedPlan.objects.get().contents["weigh_up"]
+
+
+@pytest.mark.parametrize("step", ["/weigh-up/", "/weigh-up/reasons/", "/weigh-up/leaning/"])
+def test_every_step_offers_save_and_continue_later_in_its_own_form(client, step):
+    family(client)
+    client.post("/weigh-up/", {"options": ["chemotherapy"]})
+    page = client.get(step).content.decode()
+    form = page.split('class="question-form"')[1].split("</form>")[0]
+    assert '<button type="submit" name="save_later" value="1"' in form
+
+
+def test_save_and_continue_later_on_each_step_keeps_what_is_on_screen(client):
+    family(client)
+    assert client.post("/weigh-up/", {"options": ["chemotherapy"], "save_later": "1"})["Location"] == "/saved/"
+    assert saved_weigh_up()["options"] == ["chemotherapy"]
+    response = client.post("/weigh-up/reasons/", {"chemotherapy-for": "It may shrink it.", "save_later": "1"})
+    assert response["Location"] == "/saved/"
+    assert saved_weigh_up()["reasons"] == {"chemotherapy": {"for": "It may shrink it.", "against": ""}}
+    response = client.post("/weigh-up/leaning/", {"leaning": "chemotherapy", "save_later": "1"})
+    assert response["Location"] == "/saved/"
+    assert saved_weigh_up()["leaning"] == "chemotherapy"
+
+
+def test_saving_a_step_not_filled_in_saves_what_was_kept_but_never_drops_a_reason(client):
+    family(client)
+    client.post("/weigh-up/", {"options": ["chemotherapy"]})
+    contradiction = client.post("/weigh-up/", {"options": ["chemotherapy", "dont-know"], "save_later": "1"})
+    assert contradiction["Location"] == "/saved/" and saved_weigh_up()["options"] == ["chemotherapy"]
+    too_long = client.post("/weigh-up/reasons/", {"chemotherapy-for": "x" * 1001, "save_later": "1"})
+    assert too_long.status_code == 200 and "x" * 1001 + "</textarea>" in too_long.content.decode()
+

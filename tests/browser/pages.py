@@ -94,6 +94,11 @@ def visit(page, live_server, name):
         page.goto("/")
     elif name == "check-your-answers":
         finish_journey(page)
+    elif name == "check-your-answers-changed":  # back at the row changed, marked
+        finish_journey(page)
+        page.get_by_role("link", name=re.compile("Change your answer to: How important is each of these")).click()
+        page.get_by_role("button", name=re.compile(r"^Continue")).click()
+        expect(page).to_have_url(re.compile(r"#row-what-matters$"))
     elif name in ("summary", "handout", "about"):
         finish_journey(page)
         page.goto(f"/{name}/")
@@ -140,12 +145,14 @@ def visit(page, live_server, name):
         with mock.patch("decisionaid.sessions.SessionStore.save", side_effect=OperationalError):
             page.get_by_role("button", name=re.compile(r"^Continue")).click()
             expect(page.locator(".error-summary")).to_contain_text("Sorry, please try again")
-    elif name == "still-there-warning":
+    elif name in ("still-there-warning", "handout-still-there-warning"):
         import time
 
         page.clock.install()
-        seed_session(page, live_server, answers_before("hopes"), shared_device=True, last_seen=time.time())
-        page.goto("/questions/hopes/")
+        on_handout = name.startswith("handout")
+        seed_session(page, live_server, complete_answers() if on_handout else answers_before("hopes"),
+                     shared_device=True, last_seen=time.time())
+        page.goto("/handout/" if on_handout else "/questions/hopes/")
         page.clock.run_for(10 * 60 * 1000 + 1000)
         expect(page.get_by_role("dialog", name="Are you still there?")).to_be_visible()
     elif name == "erased-after-saving":
@@ -219,7 +226,7 @@ WEIGHING_PAGES = ["option:chemotherapy", "option:second-transplant", "option:com
                   "weigh-up-error", "weigh-up-reasons", "weigh-up-leaning", "weigh-up-summary"]
 HOSPITAL_PAGES = ["start-with-details", "summary-with-details", "handout-with-details", "for-clinicians",
                   "blank-handout", "poster", "review", "review-file"]
-ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "summary", "summary-open", *WEIGHING_PAGES,
+ALL_PAGES = ["start", *QUESTION_PAGES, "check-your-answers", "check-your-answers-changed", "summary", "summary-open", *WEIGHING_PAGES,
              "summary-own-question-error", "handout", "about", "privacy", "not-found", "handout-not-ready",
              "expired-form", "database-trouble", "database-trouble-try-again", "pdf-failed", "still-there-warning",
-             "words", "start-over", "start-over-dialog", *SAVING_PAGES, *HOSPITAL_PAGES]
+             "handout-still-there-warning", "words", "start-over", "start-over-dialog", *SAVING_PAGES, *HOSPITAL_PAGES]

@@ -32,7 +32,7 @@ def test_a_family_answers_every_question_and_checks_their_answers(open_page, siz
     expect(main).to_contain_text("High risk")
     expect(main).to_contain_text("Has the cancer come back in the brain or spinal cord?")
     expect(main).to_contain_text("That she can be at home for her birthday.")
-    expect(main).to_contain_text("Comfort and freedom from pain coming first, even if that meant saying no to some treatments: Very important")
+    expect(main).to_contain_text("Very important: Comfort and freedom from pain coming first, even if that meant saying no to some treatments")
     page.get_by_role("button", name="Continue to your summary").click()
     expect(page.locator("main h1")).to_have_text("Your summary")
 

@@ -127,8 +127,8 @@ def test_check_your_answers_has_a_back_link_and_lists_the_importance_answers(ope
     row = page.locator(".summary-list__row").filter(has_text="How important is each of these")
     items = row.locator("ul.answer-list li")
     expect(items).to_have_count(6)
-    expect(items.nth(1)).to_have_text(
-        "Time at home and fewer hospital stays, even if that meant saying no to some treatments: Somewhat important")
+    expect(items.nth(1)).to_have_text(  # the rating first, where it is seen
+        "Somewhat important: Time at home and fewer hospital stays, even if that meant saying no to some treatments")
     tops = [items.nth(i).bounding_box()["y"] for i in range(6)]
     assert tops == sorted(tops) and len(set(tops)) == 6  # one answer a line
     last_question = page.locator(".summary-list__row").last.locator("dt").inner_text()

@@ -254,7 +254,7 @@ def test_without_javascript_the_print_button_is_hidden(open_page):
 def test_on_a_phone_start_is_seen_without_scrolling_and_says_how_long_it_takes(open_page, javascript):
     page = open_page("phone", javascript)
     page.goto("/")
-    expect(page.locator("main")).to_contain_text("About 20 questions, 15 to 20 minutes")
+    expect(page.locator("main")).to_contain_text("About 20 questions, then your summary: about 25 to 30 minutes")
     start = page.get_by_role("button", name="Start now")
     box = start.bounding_box()
     assert box["y"] + box["height"] <= page.viewport_size["height"], box

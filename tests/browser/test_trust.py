@@ -198,4 +198,17 @@ def test_with_javascript_a_lost_connection_is_said_plainly(open_page):
     page.get_by_role("button", name=re.compile("^Continue")).click()
     notice = page.get_by_role("alert")
     expect(notice).to_contain_text("We could not reach the service just now")
+    expect(notice).not_to_contain_text("saved")  # nothing was answered yet, so nothing is saved
     expect(notice).to_be_focused()
+
+
+def test_with_javascript_a_lost_connection_says_earlier_answers_are_saved_only_when_there_are(open_page):
+    page = open_page("phone", javascript=True)
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    page.wait_for_load_state("load")
+    answer_current_question(page, HIGH_RISK_FAMILY)  # by htmx: the page was loaded with no answers
+    page.route("**/questions/**", lambda route: route.abort())
+    page.get_by_label("High risk", exact=True).check()
+    page.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page.get_by_role("alert")).to_contain_text("Your earlier answers are saved.")
