@@ -34,6 +34,32 @@ def holds(condition: Mapping | None, answers: Mapping) -> bool:
     return not (given & set(condition["none_of"]))
 
 
+def holds_unless_unknown(condition: Mapping | None, answers: Mapping, unknown: frozenset) -> bool | None:
+    """Like holds, but None where the result turns on an answer that says the family does not
+    know yet (a value in `unknown`: "I'm not sure", "Tests have not been done yet"). The
+    unknown values themselves are never matched: what they stand for might be anything."""
+    if condition is None:
+        return True
+    if "not" in condition:
+        inner = holds_unless_unknown(condition["not"], answers, unknown)
+        return None if inner is None else not inner
+    for key, decides in (("all", False), ("any", True)):  # one False decides "all"; one True, "any"
+        if key in condition:
+            parts = [holds_unless_unknown(c, answers, unknown) for c in condition[key]]
+            if decides in parts:
+                return decides
+            return None if None in parts else not decides
+    given = answered_values(answers.get(condition["question"]), condition.get("item"))
+    if given is None:
+        return False
+    known, listed = given - unknown, set(condition.get("any_of") or condition.get("none_of")) - unknown
+    if known & listed:
+        return "any_of" in condition
+    if given & unknown:
+        return None
+    return "none_of" in condition
+
+
 def answered_values(answer, item=None) -> set | None:
     if isinstance(answer, Mapping):
         answer = answer.get(item) if item else None

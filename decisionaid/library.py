@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from decisionaid import catalogue, conditions
+from decisionaid import catalogue, conditions, reasons
 from decisionaid.catalogue import ContentError
+from decisionaid.reasons import Reason
 
 OPTION_SECTIONS = (
     "What it is",
@@ -83,16 +84,6 @@ class Number:
 
 
 @dataclass(frozen=True)
-class Reason:
-    """Why an option is put forward for a situation: the condition over the family's answers,
-    the situation in the family's words, and the seed sentences that tie the two."""
-
-    when: dict = field(compare=False)
-    situation: str  # "for cancer that was high risk when it was first found"
-    seed_conditions: tuple[dict, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True)
 class Option:
     id: str
     title: str
@@ -103,7 +94,9 @@ class Option:
     sections: dict = field(compare=False)  # section title -> Markdown text
     comparison: dict = field(compare=False)
     also_called: tuple[str, ...] = ()
-    put_forward: tuple[Reason, ...] = ()  # the situations a seed ties this option to
+    put_forward: tuple[Reason, ...] = ()  # the situations a source ties this option to (reasons.py)
+    also_described: Reason | None = None  # described for any relapse, naming no risk group
+    no_longer_put_forward: tuple[Reason, ...] = ()  # tied only by a superseded source: history
     # Open to every family whatever the situation (focusing on comfort): listed on its own,
     # never as "not tied to a situation like your child's".
     for_every_family: bool = False
@@ -232,13 +225,7 @@ def read_option(path) -> Option:
         notes = tuple(Note(**{**n, "sources": tuple(n.get("sources") or ())}) for n in meta.get("notes") or ())
     except TypeError as error:
         raise ContentError(f"{where}: a number or note entry is malformed: {error}") from error
-    try:
-        put_forward = tuple(
-            Reason(when=r["when"], situation=r["situation"], seed_conditions=tuple(r.get("seed_conditions") or ()))
-            for r in meta.get("put_forward") or ()
-        )
-    except (KeyError, TypeError) as error:
-        raise ContentError(f"{where}: a put_forward entry needs when, situation and seed_conditions") from error
+    situations = reasons.read(meta, where)
     try:
         return Option(
             id=meta["id"],
@@ -253,7 +240,9 @@ def read_option(path) -> Option:
                 for key, text in comparison.items()
             },
             also_called=tuple(meta.get("also_called") or ()),
-            put_forward=put_forward,
+            put_forward=situations.put_forward,
+            also_described=situations.also_described,
+            no_longer_put_forward=situations.no_longer_put_forward,
             for_every_family=bool(meta.get("for_every_family")),
             serious=bool(meta.get("serious")),
             numbers=numbers,
@@ -289,10 +278,9 @@ def option_problems(option: Option, known_sources, questions_by_id):
     ids = [q.id for q in option.questions]
     if len(ids) != len(set(ids)):
         yield f"{where}: a question to ask is written twice"
-    for reason in option.put_forward:
-        if not reason.seed_conditions:
-            yield f"{where}: put_forward {reason.situation!r} must quote the seed sentences behind it"
-        yield from catalogue.condition_problems(reason.when, questions_by_id, where, earlier=False)
+    yield from reasons.problems(
+        reasons.Situations(option.put_forward, option.also_described, option.no_longer_put_forward),
+        questions_by_id, where)
 
 
 def number_problems(number: Number, sources, where):

@@ -70,8 +70,9 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
         "option": option,
         "sections": with_tick_boxes(option, answers, questions) if result else
         option_sections(option, answers, SECTION_LEVEL),
-        "named_for": named_for(option, result.reasons.get(option.id, ()) if result else ()),
-        "named_yours": bool(result and result.reasons.get(option.id)),
+        "named_for": (named := tailoring.named_for(option, answers if complete else None)),
+        "closing": tailoring.closing(option, named, complete),
+        "page_words": library.load().groups["option_page"],
         "option_questions": questions,
         "chosen": set(chosen_questions(result, saved_questions)) if result else set(),
         "can_choose": result is not None,
@@ -91,8 +92,3 @@ def with_tick_boxes(option, answers, questions) -> list[dict]:
                              for kind, value in section_blocks]
     return sections
 
-
-def named_for(option, reasons_here) -> list[dict]:
-    """Every situation a seed names this option for, each marked where it is the family's own,
-    so an option's page always says for whom the sources describe it."""
-    return [{"situation": reason.situation, "yours": reason in reasons_here} for reason in option.put_forward]

@@ -113,7 +113,7 @@ def markdown_html(text, heading_level):
 
 
 # The situation in at most three lines: the answers that shape which options are put forward.
-SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "alk"), ("treatments-had",))
+SITUATION_LINES = (("cancer-course", "risk-group"), ("where-now", "brain-or-spinal-cord", "alk"), ("treatments-had",))
 MOST_SITUATION_LINES = len(SITUATION_LINES)
 
 

@@ -91,6 +91,16 @@ def family_facing_blocks():
         yield f"option-groups.yaml: {name}", content.groups[name]["text"]
     for key in ("decision", "combined", "combined_in_short"):
         yield f"option-groups.yaml: {key}", content.groups[key]
+    page = content.groups["option_page"]
+    for key in ("named", "yours", "ask", "not_yours"):
+        yield f"option-groups.yaml: option_page.{key}", page[key]
+    for option in content.options:  # for whom a source names each option, as its page says it
+        for n, reason in enumerate((*option.put_forward, *filter(None, [option.also_described])), 1):
+            yield f"{option.file}: for whom {n}", f"A source names this {reason.in_full}."
+            if reason.only_if:
+                yield f"{option.file}: for whom {n}, in part", f"{reason.only_if}. {page['partly']} {page['ask']}"
+        for reason in option.no_longer_put_forward:
+            yield f"{option.file}: no longer", f"{page['no_longer']} {reason.situation}. {page['no_longer_now']}"
     for note in content.notes:
         yield f"notes.yaml: {note.id}", note.text
     for term in content.glossary:

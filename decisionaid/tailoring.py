@@ -1,19 +1,26 @@
-"""Pure: from the family's answers to what the summary shows.
+"""Pure: from the family's answers to what the summary and the option pages show.
 
 Options are grouped, never ranked and never hidden. An option is put forward ("leading") only
-where a seed sentence ties it to the family's situation (its `put_forward` reasons, each
-quoting the seed); the rest follow as "others". Where no seed ties two or more options to
-the situation, there is no lead group: every option sits in one list ("all"). A lead group
-is never a single option. Within a group, options are in A to Z order, which says nothing
-about how well they work.
+where a source sentence ties it to the family's situation (its `put_forward` reasons, each
+quoting the source: reasons.py); the rest follow as "others". Where no source ties two or more
+options to the situation, there is no lead group: every option sits in one list ("all"). A
+lead group is never a single option. Within a group, options are in A to Z order, which says
+nothing about how well they work.
+
+A family is never told that an option is for someone else because of an answer it is not
+sure of: where a situation turns on such an answer, the option's page says so (named_for).
 """
 
 from dataclasses import dataclass
 
-from decisionaid import conditions, library
-from decisionaid.library import Note, Option, Reason, SuggestedQuestion
+from decisionaid import catalogue, conditions, library
+from decisionaid.library import Note, Option, SuggestedQuestion
+from decisionaid.reasons import Reason
 
 LEADING, OTHERS, ALL = "leading", "others", "all"
+# Answers that say the family does not know yet: a situation that turns on one may be theirs.
+NOT_KNOWN = frozenset({catalogue.NOT_SURE, "tests-pending", "not-tested"})
+YOURS, PARTLY, UNSURE = "yours", "partly", "unsure"  # how a situation an option is named for fits
 EVERY_FAMILY = "every_family"  # the words that introduce options open to every family
 SUGGESTED_AT_MOST = 10  # questions ticked by default: a list a family can bring to a short appointment
 
@@ -114,13 +121,15 @@ def summarise(answers: dict) -> Summary:
 
 
 def reasons_for(option: Option, answers: dict) -> tuple[Reason, ...]:
-    """The situations, tied to this option by a seed, that these answers describe."""
+    """The situations, tied to this option by a source, that these answers describe (those with
+    an `only_if` too: in part)."""
     return tuple(r for r in option.put_forward if conditions.holds(r.when, answers))
 
 
 def split(options, reasons) -> tuple[tuple[Option, ...], tuple[Option, ...]]:
-    """(leading, others); no lead group unless a seed ties at least two options to the situation."""
-    leading = tuple(o for o in options if reasons[o.id])
+    """(leading, others); no lead group unless a source ties at least two options to the
+    situation. A situation this tool describes only in part (`only_if`) never puts one forward."""
+    leading = tuple(o for o in options if any(not r.only_if for r in reasons[o.id]))
     if len(leading) < 2:
         return (), tuple(options)
     return leading, tuple(o for o in options if o not in leading)
@@ -149,3 +158,45 @@ def suggested_questions(options, general, answers) -> tuple[SuggestedQuestion, .
         if question.text not in asked_in_general
     )
     return from_options + tuple(q for q in fitting if not q.topic)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A situation a source names an option for, and how it fits the family's answers."""
+
+    reason: Reason
+    fits: str = ""  # YOURS, PARTLY (this tool does not ask about the rest), UNSURE, or "" (it does not)
+    unsure_of: str = ""  # for UNSURE: what the family is not sure of, in words ("of the risk group")
+
+
+def named_for(option: Option, answers: dict | None) -> tuple[Named, ...]:
+    """Every situation a source names this option for, each with how it fits these answers
+    (None: the family has not answered yet, so nothing fits)."""
+    return tuple(_named(reason, answers) for reason in option.put_forward) if answers is not None \
+        else tuple(Named(reason) for reason in option.put_forward)
+
+
+def _named(reason: Reason, answers: dict) -> Named:
+    fits = conditions.holds_unless_unknown(reason.when, answers, NOT_KNOWN)
+    if fits:
+        return Named(reason, PARTLY if reason.only_if else YOURS)
+    if fits is None:
+        words = library.load().groups["not_sure_of"]
+        unsure = list(dict.fromkeys(words[t["question"]] for t in conditions.tests_in(reason.when)
+                                    if (conditions.answered_values(answers.get(t["question"])) or set()) & NOT_KNOWN))
+        return Named(reason, UNSURE, " and ".join(filter(None, [", ".join(unsure[:-1]), unsure[-1]])))
+    return Named(reason)
+
+
+ASK, NOT_YOURS = "ask", "not_yours"
+
+
+def closing(option: Option, named: tuple[Named, ...], answered: bool) -> str:
+    """What an option's page says after the situations it is named for, unless one is the
+    family's ("" then, and before the family has answered): NOT_YOURS ("That is not the
+    situation you described") only where each of them surely is not, and no source describes it
+    for neuroblastoma that has come back whatever the risk group; else ASK (ask the care team
+    whether it could fit: it may, or it turns on what the family is not sure of)."""
+    if not answered or any(n.fits == YOURS for n in named):
+        return ""
+    return NOT_YOURS if named and option.also_described is None and not any(n.fits for n in named) else ASK

@@ -34,6 +34,7 @@ def question(question_id):
 # Answers that reach every question, conditional ones included.
 EVERY_QUESTION = {
     "cancer-course": "relapsed",
+    "where-now": ["elsewhere"],
     "treatments-had": ["topotecan", "transplant"],
     "side-effects": ["pain"],
 }

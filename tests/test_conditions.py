@@ -1,6 +1,6 @@
 import pytest
 
-from decisionaid.conditions import holds, shape_error
+from decisionaid.conditions import holds, holds_unless_unknown, shape_error
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,39 @@ from decisionaid.conditions import holds, shape_error
 )
 def test_holds(condition, answers, expected):
     assert holds(condition, answers) is expected
+
+
+UNKNOWN = frozenset({"not-sure", "tests-pending"})
+HIGH = {"question": "risk-group", "any_of": ["high"]}
+PLACE = {"question": "where-now", "any_of": ["same-place"]}
+ONLY_THERE = {"question": "where-now", "none_of": ["elsewhere", "not-sure"]}
+
+
+@pytest.mark.parametrize(
+    ("condition", "answers", "expected"),
+    [
+        (HIGH, {"risk-group": "high"}, True),
+        (HIGH, {"risk-group": "low"}, False),
+        (HIGH, {"risk-group": "not-sure"}, None),  # it turns on what the family does not know yet
+        (HIGH, {}, False),  # not asked: nothing is assumed
+        (PLACE, {"where-now": ["tests-pending"]}, None),
+        (PLACE, {"where-now": ["same-place", "not-sure"]}, True),
+        (ONLY_THERE, {"where-now": ["not-sure"]}, None),  # an unknown value is never matched
+        (ONLY_THERE, {"where-now": ["elsewhere"]}, False),
+        (ONLY_THERE, {"where-now": ["same-place"]}, True),
+        ({"all": [HIGH, PLACE]}, {"risk-group": "not-sure", "where-now": ["elsewhere"]}, False),
+        ({"all": [HIGH, PLACE]}, {"risk-group": "not-sure", "where-now": ["same-place"]}, None),
+        ({"all": [HIGH, PLACE]}, {"risk-group": "high", "where-now": ["same-place"]}, True),
+        ({"any": [HIGH, PLACE]}, {"risk-group": "not-sure", "where-now": ["same-place"]}, True),
+        ({"any": [HIGH, PLACE]}, {"risk-group": "not-sure", "where-now": ["elsewhere"]}, None),
+        ({"any": [HIGH, PLACE]}, {"risk-group": "low", "where-now": ["elsewhere"]}, False),
+        ({"not": HIGH}, {"risk-group": "not-sure"}, None),
+        ({"not": HIGH}, {"risk-group": "low"}, True),
+        (None, {}, True),
+    ],
+)
+def test_holds_unless_unknown(condition, answers, expected):
+    assert holds_unless_unknown(condition, answers, UNKNOWN) is expected
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,25 @@ def test_when_it_came_back_is_asked_only_if_it_went_away_first_or_unsure(course,
 
 
 @pytest.mark.parametrize(
+    ("course", "where", "asked"),
+    [
+        ("relapsed", ["elsewhere"], True),
+        ("relapsed", ["nearby"], True),
+        ("relapsed", ["not-sure"], True),
+        ("during-treatment", ["same-place", "elsewhere"], True),
+        ("not-sure", ["elsewhere"], True),
+        ("relapsed", ["same-place"], False),  # only where it started: not in the brain or spinal cord
+        ("relapsed", ["tests-pending"], False),  # nothing to answer yet
+        ("refractory", ["elsewhere"], False),  # it has not come back
+    ],
+)
+def test_the_brain_or_spinal_cord_is_asked_only_where_it_may_have_come_back_there(course, where, asked):
+    """NCI lists treatments for neuroblastoma that "recurs (comes back) in the central nervous
+    system (CNS; brain and spinal cord)": asked only where the answer can matter."""
+    assert ("brain-or-spinal-cord" in asked_ids({"cancer-course": course, "where-now": where})) is asked
+
+
+@pytest.mark.parametrize(
     ("treatments", "topotecan", "transplant"),
     [
         (["topotecan"], True, False),
@@ -70,14 +89,17 @@ def test_a_complete_journey_and_a_new_question_after_a_change():
     assert journey.is_complete(answers)
     changed = journey.relevant_answers({**answers, "cancer-course": "relapsed"})
     assert not journey.is_complete(changed)
+    assert journey.first_unanswered(changed).id == "brain-or-spinal-cord"  # it may have come back there
+    changed["brain-or-spinal-cord"] = "no"
     assert journey.first_unanswered(changed).id == "when-came-back"
 
 
 def test_unanswered_before_finds_the_earliest_gap_only_before_the_question():
     answers = {"cancer-course": "relapsed", "risk-group": "high", "where-now": ["elsewhere"]}
     assert journey.unanswered_before(answers, question("risk-group")) is None
-    assert journey.unanswered_before(answers, question("when-came-back")) is None
-    assert journey.unanswered_before(answers, question("age")).id == "when-came-back"
+    assert journey.unanswered_before(answers, question("brain-or-spinal-cord")) is None
+    assert journey.unanswered_before(answers, question("when-came-back")).id == "brain-or-spinal-cord"
+    assert journey.unanswered_before({**answers, "brain-or-spinal-cord": "no"}, question("age")).id == "when-came-back"
     assert journey.unanswered_before({}, question("cancer-course")) is None
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from decisionaid import library, tailoring
+from decisionaid import conditions, library, tailoring
 from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
 from tests.helpers import complete_answers
 
@@ -54,9 +54,10 @@ def test_hard_news_waits_behind_closed_labelled_disclosures(client):
 
 
 @pytest.mark.parametrize(("answers", "groups"), [
-    (dict(risk_group="high"), {"leading": 4, "others": 7}),
+    (dict(risk_group="high"), {"leading": 6, "others": 5}),
     (dict(risk_group="low", cancer_course="relapsed", where_now=["same-place"]), {"leading": 2, "others": 9}),
-    (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 11}),
+    (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"leading": 2, "others": 9}),
+    (dict(risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 11}),
     (dict(risk_group="not-sure"), {"all": 11}),
 ])
 def test_each_option_is_marked_inside_its_group(client, answers, groups):
@@ -185,7 +186,9 @@ def test_every_option_has_its_own_page_with_every_section(client, option):
 def test_an_option_page_says_why_it_is_put_forward_and_works_without_answers(client):
     family(client, risk_group="high")
     html = client.get("/options/mibg-therapy/").content.decode()
-    assert "A source names this for cancer that was high risk when it was first found" in html
+    assert "A source names this:" in html
+    assert ("<li>For cancer that was high risk when it was first found. <strong>That is what you told us.</strong> NCI&#x27;s "
+            "summary for families lists it to relieve symptoms and improve quality of life.</li>") in html
     assert "Add these questions to your list" in html
     fresh = Client().get("/options/mibg-therapy/")
     assert fresh.status_code == 200 and "Add these questions" not in fresh.content.decode()
@@ -195,13 +198,13 @@ def test_an_option_page_says_why_it_is_put_forward_and_works_without_answers(cli
 def test_an_option_page_says_for_whom_the_sources_name_it_whatever_the_family_said(client):
     """The one list says "Each option's page says which" options are for some children only:
     that must hold for a family whose situation no source ties to the option."""
-    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"])
+    family(client, risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="no")
     mibg = client.get("/options/mibg-therapy/").content.decode()
-    assert "A source names this for cancer that was high risk when it was first found." in mibg
+    assert "<li>For cancer that was high risk when it was first found. NCI" in mibg
     assert "That is what you told us" not in mibg
     chemotherapy = client.get("/options/chemotherapy/").content.decode()
-    assert "A source names this for low or intermediate risk cancer that has come back where it started." in chemotherapy
-    assert "A source names this" not in client.get("/options/radiation-therapy/").content.decode()
+    assert "<li>For low or intermediate risk cancer that has come back where it started.</li>" in chemotherapy
+    assert "A source names this" not in client.get("/options/comfort-care/").content.decode()
 
 
 @pytest.mark.parametrize(("answers", "page"), [
@@ -217,7 +220,7 @@ def test_options_are_said_to_be_combined_not_either_or(client, answers, page):
 
 
 def test_the_one_list_says_the_team_decides_which_fit_and_the_cancer_may_be_staged_again(client):
-    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"])
+    family(client, risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"])
     html = client.get("/summary/").content.decode()
     group = html[html.index('data-group="all"'):]
     assert "Your child&#x27;s team will say which fit your child" in group[:3000]
@@ -307,3 +310,90 @@ def test_the_summary_offers_general_questions_and_each_option_its_own_on_its_pag
     page = client.get("/options/chemotherapy/").content.decode()
     assert all(f'value="{q.id}"' in page for q in mine)
     assert html.count('name="chosen"') < 60
+
+
+# Families unsure of the risk group, as review N1 walked them: (c) refractory; and others.
+UNSURE_OF_THE_RISK_GROUP = [
+    dict(risk_group="not-sure", cancer_course="refractory"),
+    dict(risk_group="not-sure", cancer_course="relapsed", where_now=["same-place"]),
+    dict(risk_group="not-sure", cancer_course="relapsed", where_now=["elsewhere"], alk="yes", brain_or_spinal_cord="yes",
+         treatments_had=["transplant"], transplant_count="once"),
+    dict(risk_group="not-sure", cancer_course="relapsed", where_now=["elsewhere"], alk="no", brain_or_spinal_cord="no"),
+    dict(risk_group="not-sure"),  # "I'm not sure" to everything
+]
+FOR_SOMEONE_ELSE = re.compile(r"not the situation you described|do not name these for the situation", re.I)
+
+
+@pytest.mark.parametrize("answers", UNSURE_OF_THE_RISK_GROUP)
+def test_no_family_unsure_of_its_risk_group_is_told_an_option_is_for_someone_else(client, answers):
+    """Review N1 (HIGH): a family that answered "I'm not sure" to the risk group is never told
+    that an option named for high risk is "not the situation you described": it is told that
+    it is not sure of the risk group, and to ask. Every option page, and the summary."""
+    family(client, **answers)
+    said = complete_answers(**answers)
+    if_high = {**said, "risk-group": "high"}
+    told_unsure = 0
+    for option in library.load().options:
+        html = client.get(f"/options/{option.id}/").content.decode().replace("&#x27;", "'")
+        fits_if_high = any(conditions.holds(r.when, if_high) and not conditions.holds(r.when, said)
+                           for r in option.put_forward)
+        could_fit = any(conditions.holds_unless_unknown(r.when, {**said, "risk-group": risk}, tailoring.NOT_KNOWN) is not False
+                        for r in option.put_forward for risk in ("low", "intermediate", "high"))
+        if could_fit or option.also_described:  # only "That is not the situation" where it is so whatever the risk group
+            assert not FOR_SOMEONE_ELSE.search(html), option.id
+        if fits_if_high:
+            assert "You are not sure of the risk group, so this could be your child's situation." in html, option.id
+            told_unsure += 1
+    assert told_unsure >= 6
+    assert not FOR_SOMEONE_ELSE.search(client.get("/summary/").content.decode())
+
+
+def test_an_option_described_for_any_relapse_says_so_and_asks_rather_than_ruling_it_out(client):
+    """Review N2 and earlier row 46, families (b) intermediate, back elsewhere, and (e) low, back
+    where it started: MIBG therapy is named for high risk, and 004 describes it for "relapsed
+    neuroblastoma" with no risk group."""
+    for answers in (dict(risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"]),
+                    dict(risk_group="low", cancer_course="relapsed", where_now=["same-place"])):
+        family(client, **answers)
+        mibg = client.get("/options/mibg-therapy/").content.decode().replace("&#x27;", "'")
+        assert "not the situation you described" not in mibg
+        assert "A source also describes it for neuroblastoma that has come back, naming no risk group." in mibg
+        assert "Ask your child's care team whether it could fit your child." in mibg
+
+
+def test_an_option_for_a_situation_the_family_is_surely_not_in_still_says_so(client):
+    family(client, risk_group="high", alk="no")
+    alk = client.get("/options/alk-targeted-therapy/").content.decode()
+    assert "That is not the situation you described." in alk
+
+
+def test_the_second_transplant_page_says_the_current_edition_no_longer_lists_it(client):
+    family(client, risk_group="high", treatments_had=["transplant"], transplant_count="once")
+    html = client.get("/options/second-transplant/").content.decode()
+    assert ("An older edition of NCI's summary for doctors listed this for cancer that was high risk when it was first "
+            "found. Its April 2025 edition no longer lists it.") in html.replace("&#x27;", "'")
+    assert "That is what you told us" not in html
+
+
+def test_the_brain_or_spinal_cord_answer_is_in_the_situation_on_the_summary_and_the_handout(client):
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
+    for page in ("/summary/", "/handout/"):
+        assert "<strong>Brain or spinal cord:</strong> Yes." in client.get(page).content.decode(), page
+    family(client, risk_group="low", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="not-sure")
+    assert re.search(r"Not sure yet:</strong> [^<]*brain or spinal cord", client.get("/summary/").content.decode(), re.I)
+    check = client.get("/check-your-answers/").content.decode()
+    assert "Has the cancer come back in the brain or spinal cord?" in check
+
+
+def test_the_meaning_of_hospice_care_names_whose_words_it_gives(client):
+    """Review N15: the glossary's hospice meaning was the tool's own paraphrase, unmarked. It now
+    names its sources (NCI's page for young people: "Hospice care is end-of-life care that is given
+    at your home, in the hospital, or at a respite or hospice center"; 003: "designed to provide the
+    best possible quality of life"), and keeps 003's "less than 6 months" on the hospice page,
+    behind its heads-up, since a meaning may show wherever the word does."""
+    hospice = next(t for t in library.load().glossary if t.term == "hospice care")
+    assert hospice.meaning.startswith("NCI, writing for young people with cancer, says hospice care is end-of-life care")
+    assert "Cancer.Net says it is designed to give the best possible quality of life" in hospice.meaning
+    assert set(hospice.sources) == {"nci-aya-end-of-life.txt", "003_37569a13876e516a.txt"}
+    assert "6 months" not in hospice.meaning and not hospice.own_wording
+    assert "NCI, writing for young people with cancer, says hospice care" in client.get("/words/").content.decode()

@@ -33,6 +33,7 @@ def post_data(question, answer):
 # Answers that lead to every question, conditional ones included.
 EVERY_QUESTION = {
     "cancer-course": "relapsed",
+    "where-now": ["elsewhere"],
     "treatments-had": ["topotecan", "transplant"],
     "side-effects": ["pain"],
 }
@@ -266,3 +267,15 @@ def test_every_page_offers_start_over_as_a_red_link_not_a_button_once_there_is_s
 
 def test_questions_refuse_other_methods(client):
     assert client.put("/questions/cancer-course/").status_code == 405
+
+
+def test_the_start_page_says_who_describes_focusing_on_comfort_as_a_choice(client):
+    """Review N13: the seeds do not describe comfort as a choice; NCI's page for adults does:
+    "If you choose not to go through more active cancer treatment, you can continue to receive
+    supportive care in order to keep you as comfortable as possible." """
+    from tests.test_content import SEED_TEXT
+
+    text = client.get("/").content.decode().replace("&#x27;", "'")
+    assert "including focusing on comfort, which NCI's pages for adults and for young people describe as a choice" in text
+    assert "If you choose not to go through more active cancer treatment, you can continue to receive supportive care" \
+        in SEED_TEXT["nci-choices-for-care-advanced-cancer.txt"]

@@ -10,6 +10,7 @@ HIGH_RISK_FAMILY = {
     "Which of these best describes your child's cancer now?": "It went away, then came back",
     "When your child was first diagnosed, which risk group were they in?": "High risk",
     "Where is the cancer now?": ["In other parts of the body, such as the bones, bone marrow or liver"],
+    "Has the cancer come back in the brain or spinal cord?": "No",
     "When did the cancer come back?": "In the first few years after treatment ended",
     "Did tests find a change in the tumour's ALK gene?": "No ALK change was found",
     "Is your child under 18?": "Yes, under 18",

@@ -24,11 +24,13 @@ def test_a_family_answers_every_question_and_checks_their_answers(open_page, siz
     start(page)
     seen = answer_all_questions(page, HIGH_RISK_FAMILY)
 
+    assert "Has the cancer come back in the brain or spinal cord?" in seen
     assert "When did the cancer come back?" in seen
     assert "Did the cancer keep growing while your child was having topotecan?" in seen
     expect(page).to_have_url(re.compile(r"/check-your-answers/$"))
     main = page.locator("main")
     expect(main).to_contain_text("High risk")
+    expect(main).to_contain_text("Has the cancer come back in the brain or spinal cord?")
     expect(main).to_contain_text("That she can be at home for her birthday.")
     expect(main).to_contain_text("Very important: Comfort and freedom from pain coming first, even if that meant saying no to some treatments")
     page.get_by_role("button", name="Continue to your summary").click()

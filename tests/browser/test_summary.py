@@ -27,8 +27,9 @@ VISIBLE_WORDS = """() => {
 
 
 # The answers that put the most words on the summary (measured over risk group x course x place
-# x ALK): every option in one list with its reasons, every note, every treatment restated, both
-# parents and a child who wants a say (their prompts), everything very important.
+# x ALK x brain or spinal cord): every option in one list with its reasons, every note, every
+# treatment restated, the brain or spinal cord answered, both parents and a child who wants a
+# say (their prompts), everything very important.
 EVERY_TREATMENT = ["Surgery", "Chemotherapy", "Topotecan (Hycamtin), a chemotherapy medicine",
                    "High-dose chemotherapy with a stem cell transplant", "Radiation therapy",
                    "Antibody immunotherapy, such as dinutuximab (Unituxin) or dinutuximab beta",
@@ -42,7 +43,8 @@ def heaviest_journey(page):
     from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
 
     plan = {**HIGH_RISK_FAMILY,
-            "Which of these best describes your child's cancer now?": "It never fully went away",
+            "Which of these best describes your child's cancer now?":
+                "It came back or grew while my child was still having treatment",
             "When your child was first diagnosed, which risk group were they in?": "I'm not sure",
             "Where is the cancer now?": ["In the same place it first started", "Near where it first started",
                                          "In other parts of the body, such as the bones, bone marrow or liver"],
@@ -93,7 +95,7 @@ def test_every_option_page_is_reachable_from_the_summary(open_page, size, javasc
     titles = links.all_inner_texts()
     assert "Focusing on comfort" in titles and len(titles) == 11
     for title in titles:
-        page.locator("[data-group] [data-option] a", has_text=title).first.click()
+        page.locator("[data-group] [data-option]").get_by_role("link", name=title, exact=True).click()  # not "Bevacizumab with chemotherapy" for "Chemotherapy"
         expect(page.locator("main h1")).to_have_text(title)
         expect(page.get_by_role("heading", name="Possible side effects and downsides")).to_be_visible()
         page.get_by_role("link", name="Back to your summary").first.click()
