@@ -46,14 +46,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_http_compression",
-    "decisionaid",
+    # One app per area (README: "How the code is laid out").
+    "decisionaid.site",
+    "decisionaid.library",
+    "decisionaid.family",
+    "decisionaid.weighing",
+    "decisionaid.saving",
+    "decisionaid.printing",
+    "decisionaid.hospital",
     "decisionaid.fieldtest",  # the built-in field test (README: "Field test")
+    "decisionaid",  # the migrations from before the split into apps
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry these headers too.
-    "decisionaid.middleware.security_headers",
+    "decisionaid.site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here (zstd, brotli or gzip, whichever the browser takes); static
     # files never reach it: whitenoise answers them above, from files compressed once by
@@ -61,7 +69,7 @@ MIDDLEWARE = [
     # "Performance budgets".
     "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "decisionaid.middleware.no_store",
+    "decisionaid.site.middleware.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,9 +77,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # One change at a time to a family's answers (sessions.py): it wraps every use of them.
-    "decisionaid.middleware.one_change_at_a_time",
-    "decisionaid.middleware.shared_device_expiry",
-    "decisionaid.middleware.tell_htmx_whether_answers_are_here",
+    "decisionaid.site.middleware.one_change_at_a_time",
+    "decisionaid.site.middleware.shared_device_expiry",
+    "decisionaid.site.middleware.tell_htmx_whether_answers_are_here",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -87,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
-                "decisionaid.context_processors.shared_device",
+                "decisionaid.site.context_processors.shared_device",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -116,12 +124,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The family's answers live only in the server-side session (a database row), never in a
 # cookie's content, so they survive a server restart and "Start over" can delete them.
 # Django's database sessions, kept to the app's promises: see sessions.py.
-SESSION_ENGINE = "decisionaid.sessions"
+SESSION_ENGINE = "decisionaid.saving.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("DECISIONAID_SESSION_AGE", 14 * 24 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-CSRF_FAILURE_VIEW = "decisionaid.views.csrf_failure"
+CSRF_FAILURE_VIEW = "decisionaid.site.views.csrf_failure"
 
 # Secure by default: with debug off the site is served over HTTPS only (secure cookies, HSTS,
 # HTTP redirected), unless DJANGO_HTTPS=0 says otherwise, as `make serve` on loopback does.
@@ -275,8 +283,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
-AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.organisation.staff_address"
+AXES_LOCKOUT_TEMPLATE = "hospital/staff_locked_out.html"
 # A staff session ends this long after its last change (families keep theirs SESSION_COOKIE_AGE).
 STAFF_SESSION_SECONDS = int(os.environ.get("DECISIONAID_STAFF_SESSION_SECONDS", 2 * 60 * 60))
 # The service's public address, for the blank question list's and the clinic poster's QR code;

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from decisionaid import catalogue
+from decisionaid.library import catalogue
 
 
 @pytest.fixture(autouse=True)

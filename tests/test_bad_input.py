@@ -5,8 +5,9 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decisionaid import catalogue, journey, tailoring
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid.family import journey, tailoring
+from decisionaid.family.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid.library import catalogue
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from bench import budgets, families, measure, pages, report
-from decisionaid import tailoring
-from decisionaid.answers import SESSION_KEY
+from decisionaid.family import tailoring
+from decisionaid.family.answers import SESSION_KEY
 from tests.browser.family import HIGH_RISK_FAMILY
 from tests.helpers import complete_answers, question
 
@@ -104,11 +104,13 @@ def test_the_typical_family_is_the_browser_tests_family_by_ids():
     assert plan["side-effects-details"] == "Bad pain with the antibody drip."
 
 
-def test_the_heaviest_family_has_every_option_a_seed_ties_to_high_risk_or_an_alk_change_put_forward():
+def test_the_heaviest_family_has_every_option_a_source_ties_to_high_risk_or_an_alk_change_put_forward():
+    """NCI's April 2025 lists for high risk, and the ALK sentences; a second transplant is no
+    longer listed (its page keeps the older edition as history)."""
     summary = tailoring.summarise(complete_answers(**families.heaviest_family()))
     assert {o.id for o in summary.leading} == {
-        "alk-targeted-therapy", "chemoimmunotherapy", "chemotherapy", "clinical-trials", "mibg-therapy",
-        "second-transplant"}
+        "alk-targeted-therapy", "bevacizumab-chemotherapy", "chemoimmunotherapy", "chemotherapy", "clinical-trials",
+        "mibg-therapy", "newer-approaches"}
 
 
 def test_answering_a_form_follows_the_plan_and_defaults_to_not_sure():

@@ -3,8 +3,8 @@ import shutil
 import pytest
 import yaml
 
-from decisionaid import catalogue, library
-from decisionaid.catalogue import NOT_SURE, content_errors
+from decisionaid.library import catalogue, loader
+from decisionaid.library.catalogue import NOT_SURE, content_errors
 
 
 def test_shipped_content_has_no_errors():
@@ -39,9 +39,9 @@ def test_every_value_carries_a_cost_clause_so_none_is_asked_more_kindly():
 
 
 def test_the_sure_test_is_asked_word_for_word_after_the_options_never_before():
-    from decisionaid import weighing
+    from decisionaid.weighing import rules
 
-    assert [i["label"] for i in weighing.sure_items()] == [
+    assert [i["label"] for i in rules.sure_items()] == [
         "Do you feel SURE about the best choice for you?",
         "Do you know the benefits and risks of each option?",
         "Are you clear about which benefits and risks matter most to you?",
@@ -104,21 +104,21 @@ def test_manage_py_check_fails_clearly_on_broken_content(broken_content):
 @pytest.fixture
 def broken_library(broken_content):
     """The content folder copy, for the summary's content files (options, notes, glossary)."""
-    from decisionaid import library
+    from decisionaid.library import loader
 
-    library.load.cache_clear()
+    loader.load.cache_clear()
     yield broken_content.parent
-    library.load.cache_clear()
+    loader.load.cache_clear()
 
 
 def library_errors():
-    from decisionaid import library
+    from decisionaid.library import loader
 
-    return catalogue.content_errors() or library.content_errors()
+    return catalogue.content_errors() or loader.content_errors()
 
 
 OPTION = "options/chemotherapy.md"
-CHEMOTHERAPY_SOURCES = next(o for o in library.load().options if o.id == "chemotherapy").sources
+CHEMOTHERAPY_SOURCES = next(o for o in loader.load().options if o.id == "chemotherapy").sources
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from decisionaid import journey
-from decisionaid.checking import row_anchor
+from decisionaid.family import journey
+from decisionaid.family.checking import row_anchor
 from tests.helpers import complete_answers
 from tests.test_views import HTMX, store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mnemonic import Mnemonic
 
-from decisionaid import codes
+from decisionaid.saving import codes
 
 BIP39 = Mnemonic("english").wordlist
 README = Path(__file__).resolve().parent.parent / "README.md"

@@ -11,7 +11,7 @@ try:
 except ImportError:
     from backports import zstd  # what django-http-compression installs before 3.14
 
-from decisionaid.answers import SESSION_KEY
+from decisionaid.family.answers import SESSION_KEY
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from decisionaid.conditions import holds, holds_unless_unknown, shape_error
+from decisionaid.library.conditions import holds, holds_unless_unknown, shape_error
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import catalogue, library, readability, review
-from decisionaid.answers import SESSION_KEY
-from decisionaid.library import split_front_matter
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.hospital import review
+from decisionaid.library import catalogue, loader, readability
+from decisionaid.library.options import OPTION_SECTIONS, split_front_matter
 from tests.helpers import complete_answers
 
 SEEDS = Path(__file__).resolve().parent.parent / "docs" / "seeds"
@@ -49,13 +50,13 @@ def test_sources_yaml_lists_exactly_the_kept_sources_each_with_its_address_and_a
 
 
 def test_a_further_source_is_named_with_whom_it_was_written_for():
-    from decisionaid.templatetags.decisionaid import source_name
+    from decisionaid.site.templatetags.decisionaid import source_name
 
     assert source_name("nci-surgery.txt") == "NCI's general page on surgery (written for adults)"
     assert source_name("003_37569a13876e516a.txt") == "Cancer.Net"
 
 
-ALL_OPTIONS = [*library.load().options, library.load().palliative, library.load().hospice]
+ALL_OPTIONS = [*loader.load().options, loader.load().palliative, loader.load().hospice]
 
 
 @pytest.mark.parametrize("path", OPTION_FILES, ids=lambda p: p.name)
@@ -92,7 +93,7 @@ def test_every_option_has_every_section_with_a_next_step_where_the_sources_are_s
     are silent, the section says so and gives at least two questions that find out."""
     assert option.sources and option.reviewed
     assert "Possible side effects and downsides" in option.sections
-    for section in library.OPTION_SECTIONS:
+    for section in OPTION_SECTIONS:
         text = option.sections[section]
         assert text.strip(), f"{option.id}: '{section}' is empty"
         if re.search(r"The sources do not (say|list|describe)", text) and section != "What is known":
@@ -107,7 +108,7 @@ FIGURE_IN_PROSE = re.compile(r"\d+ ?%|\b\d+ of \d+\b|out of 100|percent", re.I)
 
 def test_figures_appear_only_in_the_one_format_never_in_running_text():
     """Every figure is a number entry, shown by the one format (presenters.figure_words)."""
-    content = library.load()
+    content = loader.load()
     texts = [(f"{o.file}: {name}", text) for o in ALL_OPTIONS for name, text in (*o.sections.items(), *o.comparison.items())]
     texts += [(f"notes.yaml: {n.id}", n.text) for n in content.notes]
     texts += [(f"{o.file}: note {n.id}", n.text) for o in ALL_OPTIONS for n in o.notes]
@@ -143,7 +144,7 @@ def test_no_rendered_page_recommends(client, family):
     session[SESSION_KEY] = complete_answers(**FAMILIES[family])
     session.save()
     questions = [f"/questions/{q.id}/" for q in catalogue.load().questions]
-    content = library.load()
+    content = loader.load()
     options = [f"/options/{o.id}/" for o in (*content.options, content.palliative, content.hospice)]
     weighing = ["/weigh-up/", "/weigh-up/reasons/", "/weigh-up/leaning/", "/weigh-up/summary/"]
     for url in ("/", *questions, "/check-your-answers/", "/summary/", *options, "/options/compare/", *weighing,

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from decisionaid import catalogue, library, readability
+from decisionaid.library import catalogue, loader, readability
 from tests.test_content import SEED_TEXT, normalise
 
 DOWNSIDES = "Possible side effects and downsides"
@@ -109,7 +109,7 @@ WHOSE = (("NCI's general page", "written for adults"), ("prescribing information
 
 
 def option(option_id):
-    return next(o for o in library.load().options if o.id == option_id)
+    return next(o for o in loader.load().options if o.id == option_id)
 
 
 def flat(text):
@@ -170,7 +170,7 @@ def test_a_further_source_named_in_the_harms_says_whose_text_it_is(option_id):
 def test_every_harm_figure_is_drawn_like_a_benefit_figure():
     """A harm figure names its group, its complement, its source and what it rests on, like every
     figure (its words are checked against the source by test_content)."""
-    harms = [(o, n) for o in library.load().options for n in o.numbers if n.section == DOWNSIDES]
+    harms = [(o, n) for o in loader.load().options for n in o.numbers if n.section == DOWNSIDES]
     assert {o.id for o, _ in harms} >= {"mibg-therapy", "chemoimmunotherapy"}
     for opt, number in harms:
         assert number.group and number.happened and number.did_not, number.id
@@ -216,7 +216,7 @@ def test_the_summary_line_carries_a_downside_without_growing(option_id):
 def test_own_words_for_the_harm_terms_are_marked_as_ours():
     """"grade 3", myelosuppression and the rest are explained where they appear, marked as our own
     words because no source explains them."""
-    terms = {t.term: t for t in library.load().glossary}
+    terms = {t.term: t for t in loader.load().glossary}
     known = {s.id for s in catalogue.load().sources}
     for term in ("grade 3", "myelosuppression", "sinusoidal obstructive syndrome", "nephrectomy"):
         assert terms[term].own_wording and set(terms[term].sources) <= known, term

@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid import library, readability, review
-from decisionaid.answers import SESSION_KEY
-from decisionaid.catalogue import ContentError
-from decisionaid.presenters import figure_words
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.hospital import review
+from decisionaid.library import loader, readability
+from decisionaid.library.catalogue import ContentError
+from decisionaid.library.figures import figure_words
+from decisionaid.library.options import option_problems, read_option
 from tests.helpers import complete_answers
 
 DOWNSIDES = "Possible side effects and downsides"
 SOURCES = Path(__file__).resolve().parent.parent / "docs"
-OPTIONS = {o.id: o for o in library.load().options}
+OPTIONS = {o.id: o for o in loader.load().options}
 
 
 def source_text(source_id):
@@ -228,13 +230,13 @@ a
     ("What is known", "002_d35ba8b09c2971c0.txt", "sources from the file's own"),
 ])
 def test_an_option_note_is_checked_and_shown_only_where_its_condition_holds(tmp_path, section, source, fault):
-    from decisionaid import catalogue
+    from decisionaid.library import catalogue
 
     path = tmp_path / "example.md"
     path.write_text(NOTE_FILE % (section, source))
-    option = library.read_option(path)
+    option = read_option(path)
     questions = {q.id: q for q in catalogue.load().questions}
-    problems = [p for p in library.option_problems(option, {s.id for s in catalogue.load().sources}, questions) if "note" in p]
+    problems = [p for p in option_problems(option, {s.id for s in catalogue.load().sources}, questions) if "note" in p]
     if fault:
         assert any(fault in p for p in problems), problems
     else:
@@ -248,4 +250,4 @@ def test_a_malformed_option_note_is_reported_with_its_file(tmp_path):
     path = tmp_path / "example.md"
     path.write_text(NOTE_FILE.replace("    heading: A heading\n", "") % ("What is known", "003_37569a13876e516a.txt"))
     with pytest.raises(ContentError, match="example.md: a number or note entry is malformed"):
-        library.read_option(path)
+        read_option(path)

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from decisionaid import catalogue, library
-from decisionaid.library import split_front_matter
+from decisionaid.library import catalogue, loader
+from decisionaid.library.options import split_front_matter
 from tests.test_content import OPTION_FILES, SEED_TEXT, normalise
 
-CONTENT = library.load()
+CONTENT = loader.load()
 ALL_OPTIONS = [*CONTENT.options, CONTENT.palliative, CONTENT.hospice]
 # A quote may also name one of the app's own pages ('the page called "Hospice and end-of-life care"').
 PAGE_TITLES = {normalise(o.title) for o in ALL_OPTIONS}

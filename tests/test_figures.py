@@ -7,20 +7,20 @@ import re
 
 import pytest
 
-from decisionaid import library
-from decisionaid.answers import SESSION_KEY
-from decisionaid.presenters import TIME_NOT_GIVEN, amounts
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.library import loader
+from decisionaid.library.figures import TIME_NOT_GIVEN, amounts
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
 
-NUMBERS = {n.id: n for o in library.load().options for n in o.numbers}
+NUMBERS = {n.id: n for o in loader.load().options for n in o.numbers}
 FAMILIES = {
     "child": dict(age="under-18", risk_group="high", alk="yes"),
     "adult": dict(age="18-or-older", risk_group="high", alk="yes"),
     "age not sure": dict(risk_group="not-sure"),
 }
-OPTIONS_WITH_FIGURES = sorted({o.id for o in library.load().options if o.numbers})
+OPTIONS_WITH_FIGURES = sorted({o.id for o in loader.load().options if o.numbers})
 
 
 def figures_on(client, answers, urls):

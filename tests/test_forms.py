@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from decisionaid import catalogue
-from decisionaid.forms import QuestionForm, contradiction, fieldsets
+from decisionaid.family.forms import QuestionForm, contradiction, fieldsets
+from decisionaid.library import catalogue
 from tests.helpers import answers_before, question
 
 CHECKBOX_QUESTIONS = [q.id for q in catalogue.load().questions if q.kind == "checkbox"]

@@ -8,8 +8,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import front_sheet, handout, library, pdf_process
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.family.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.library import loader
+from decisionaid.printing import front_sheet, handout, pdf_process
 from tests.test_handout import WEIGH_UP, family, flat
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_the_front_sheet_names_every_chosen_option_and_keeps_the_familys_hopes_w
 
 
 def test_with_many_options_each_is_named_on_the_front_sheet_and_the_reasons_follow(client):
-    every = [o for o in library.load().options]
+    every = [o for o in loader.load().options]
     reasons = {o.id: {"for": f"For {o.id}.", "against": f"Against {o.id}."} for o in every}
     family(client, weigh_up={**WEIGH_UP, "options": [o.id for o in every], "reasons": reasons})
     front, rest = front_and_rest(client)
@@ -66,7 +67,7 @@ def test_the_heaviest_family_is_laid_out_at_most_twice_and_page_one_holds(client
     """Review N1: 1,000 "W" in its hopes, worries and side-effects details, 30 questions of its
     own of 300 "W", every option with 1,000-"W" reasons: laid out three times, over 30 s."""
     run = "W" * 1000
-    every = [o.id for o in library.load().options]
+    every = [o.id for o in loader.load().options]
     family(client, weigh_up={**WEIGH_UP, "options": every, "reasons": {o: {"for": run, "against": run} for o in every}},
            hopes=run, worries=run, side_effects=["pain", "other"], side_effects_details=run)
     session = client.session
@@ -78,7 +79,7 @@ def test_the_heaviest_family_is_laid_out_at_most_twice_and_page_one_holds(client
     reader = PdfReader(io.BytesIO(made.pdf))
     first, second = (flat(reader.pages[n].extract_text()).replace("\u200b", "") for n in (0, 1))
     assert "(continues on page 2)" in first and second.startswith("Continued from the front page")
-    assert all(o.title in first for o in library.load().options)
+    assert all(o.title in first for o in loader.load().options)
 
 
 def handout_for_session(client):

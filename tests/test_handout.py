@@ -6,8 +6,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import library, tailoring
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.family import tailoring
+from decisionaid.family.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.library import loader
 from tests.helpers import complete_answers, forget_code_cookies
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client, cho
 
     hospital_details()
     long = "We want her home with her brother and her dog, and to sleep in her own bed at night. " * 12
-    every = [o.id for o in library.load().options][:chosen]
+    every = [o.id for o in loader.load().options][:chosen]
     reasons = {o: {"for": long[:1000], "against": long[:1000]} for o in every}
     weigh_up = {**WEIGH_UP, "options": every, "reasons": reasons,
                 "next_steps": ["talk-child", "talk-family", "palliative-team", "ask-treatment", "ask-trials",
@@ -128,7 +129,7 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client, cho
     everything = flat("\n".join(page.extract_text() for page in reader.pages))
     assert long[:1000].strip() in everything.replace(" …", "")  # the family's words, in full, once
     assert f"{len(tailoring.summarise(client.session[SESSION_KEY]).suggested_by_default) + 30}. Ours 30:" in everything
-    chosen_options = [o for o in library.load().options if o.id in every]
+    chosen_options = [o for o in loader.load().options if o.id in every]
     assert all(o.title in first and f"Our reasons: {o.title}" in everything for o in chosen_options)
 
 
@@ -151,7 +152,7 @@ def test_typical_handout_fits_three_pages_and_describes_only_the_options_chosen(
 
 
 def test_a_family_that_weighs_up_every_option_fits_six_pages(client):
-    every = {**WEIGH_UP, "options": [o.id for o in library.load().options], "reasons": {}}
+    every = {**WEIGH_UP, "options": [o.id for o in loader.load().options], "reasons": {}}
     family(client, chosen=12, weigh_up=every, risk_group="not-sure", where_now=["not-sure"])
     pages, text = pdf_text(client.get("/handout.pdf"))
     assert pages <= 6 and "Bevacizumab with chemotherapy" in flat(text)
@@ -174,7 +175,7 @@ def test_a_pdf_failure_shows_a_clear_page_and_is_logged(client, monkeypatch, cap
     def broken(html):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.pdf_process.render", broken)
+    monkeypatch.setattr("decisionaid.printing.pdf_process.render", broken)
     page = client.get("/handout.pdf")
     assert page.status_code == 503
     assert b"We could not make the PDF" in page.content and b"Traceback" not in page.content

@@ -16,10 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from pypdf import PdfReader
 
-from decisionaid import library
-from decisionaid.answers import SESSION_KEY
-from decisionaid.models import Contact, Organisation, ReturnAttempt, SavedPlan, SupportService
-from decisionaid.presenters import qr_svg
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.hospital.models import Contact, Organisation, SupportService
+from decisionaid.library import loader
+from decisionaid.saving.models import ReturnAttempt, SavedPlan
+from decisionaid.site.qr import qr_svg
 from tests.helpers import STAFF_PASSWORD, URGENT, complete_answers, hospital_details, staff_user
 from tests.test_html_valid import every_page
 
@@ -160,7 +161,7 @@ def test_for_clinicians_says_what_it_does_and_links_the_printables(client):
 
 
 def test_the_blank_question_list_has_every_general_question_and_the_contacts(client):
-    general = [q.text for q in library.load().questions_to_ask if q.when is None]
+    general = [q.text for q in loader.load().questions_to_ask if q.when is None]
     page = text_of(client.get("/blank-handout/"))
     assert general and all(re.sub(r"\s+", " ", q) in page for q in general)
     assert ASK_FOR_NUMBERS in page
@@ -189,7 +190,7 @@ def test_a_printable_pdf_that_fails_points_to_its_printable_page(client, monkeyp
     def broken(*args, **kwargs):
         raise OSError("cannot load library 'pango'")
 
-    monkeypatch.setattr("decisionaid.pdf_process.render", broken)
+    monkeypatch.setattr("decisionaid.printing.pdf_process.render", broken)
     page = client.get("/blank-handout.pdf")
     assert page.status_code == 503 and b'href="/blank-handout/"' in page.content
     assert b"Your answers are safe" not in page.content  # there are none
@@ -199,7 +200,7 @@ def test_a_printable_pdf_that_fails_points_to_its_printable_page(client, monkeyp
 
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/review/", "/admin/review/glossary.yaml",
-                                 "/admin/decisionaid/contact/", "/admin/decisionaid/changerecord/"])
+                                 "/admin/hospital/contact/", "/admin/hospital/changerecord/"])
 def test_anonymous_requests_to_the_admin_and_review_pages_go_to_the_login_page(family, url):
     response = family.get(url)  # a family's session is no staff login
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/?next=")
@@ -251,7 +252,7 @@ def test_families_answers_never_appear_in_the_admin(staff_client, family):
     assert not registered & {Session, SavedPlan, ReturnAttempt}
     staff_client.post("/save/")  # a saved plan too
     assert SavedPlan.objects.exists()
-    for url in ("/admin/sessions/session/", "/admin/decisionaid/savedplan/", "/admin/decisionaid/returnattempt/"):
+    for url in ("/admin/sessions/session/", "/admin/saving/savedplan/", "/admin/saving/returnattempt/"):
         assert staff_client.get(url).status_code == 404
     hospital_details()
     pages = ["/admin/", *(f"/admin/{m._meta.app_label}/{m._meta.model_name}/" for m in registered)]
@@ -262,23 +263,23 @@ def test_families_answers_never_appear_in_the_admin(staff_client, family):
 
 
 def test_every_change_in_the_admin_is_in_the_record_of_changes(staff_client):
-    response = staff_client.post("/admin/decisionaid/contact/add/", {**URGENT, "note": "", "order": 0, "urgent": "on"})
+    response = staff_client.post("/admin/hospital/contact/add/", {**URGENT, "note": "", "order": 0, "urgent": "on"})
     assert response.status_code == 302 and Contact.objects.get().urgent
     entry = LogEntry.objects.get()
     assert entry.object_repr == URGENT["who"] and entry.is_addition()
-    record = staff_client.get("/admin/decisionaid/changerecord/").content.decode()
+    record = staff_client.get("/admin/hospital/changerecord/").content.decode()
     assert "Ward 7 (children's cancer ward)" in html.unescape(record) and "lead" in record
-    assert b"Add record of changes" not in staff_client.get("/admin/decisionaid/changerecord/").content
+    assert b"Add record of changes" not in staff_client.get("/admin/hospital/changerecord/").content
 
 
 def test_the_organisations_details_are_one_record(staff_client):
-    assert staff_client.get("/admin/decisionaid/organisation/")["Location"] == "/admin/decisionaid/organisation/add/"
-    staff_client.post("/admin/decisionaid/organisation/add/", {"name": "Riverside Children's Hospital"})
+    assert staff_client.get("/admin/hospital/organisation/")["Location"] == "/admin/hospital/organisation/add/"
+    staff_client.post("/admin/hospital/organisation/add/", {"name": "Riverside Children's Hospital"})
     organisation = Organisation.objects.get()
-    assert staff_client.get("/admin/decisionaid/organisation/")["Location"] == (
-        f"/admin/decisionaid/organisation/{organisation.pk}/change/")
-    assert staff_client.get("/admin/decisionaid/organisation/add/").status_code == 403
-    form = staff_client.get(f"/admin/decisionaid/organisation/{organisation.pk}/change/").content.decode()
+    assert staff_client.get("/admin/hospital/organisation/")["Location"] == (
+        f"/admin/hospital/organisation/{organisation.pk}/change/")
+    assert staff_client.get("/admin/hospital/organisation/add/").status_code == 403
+    form = staff_client.get(f"/admin/hospital/organisation/{organisation.pk}/change/").content.decode()
     assert "Left blank, it says: “No funding source has been declared" in form
 
 

@@ -9,8 +9,9 @@ import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-from decisionaid import journey, library, tailoring
-from decisionaid.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION_KEY
+from decisionaid.family import journey, tailoring
+from decisionaid.family.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION_KEY
+from decisionaid.library import loader
 from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, every_place_taken, forget_code_cookies
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -51,7 +52,7 @@ def every_page(client, monkeypatch):
     yield "own-question-limit", client.post("/summary/questions/", {"own_question": "One more?"})
     yield from option_and_weighing_pages(client)
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.pdf_process.render", pdf_library_fails)
+        patched.setattr("decisionaid.printing.pdf_process.render", pdf_library_fails)
         yield "pdf-failed", client.get("/handout.pdf")
     with override_settings(PDFS_PER_SESSION=0):
         yield "pdf-too-many", client.get("/handout.pdf")
@@ -71,7 +72,7 @@ def every_page(client, monkeypatch):
         yield "database-trouble", client.get("/questions/risk-group/")
     store(client, answers_before("hopes"))
     with monkeypatch.context() as patched:
-        patched.setattr("decisionaid.sessions.SessionStore.save", database_gone)
+        patched.setattr("decisionaid.saving.sessions.SessionStore.save", database_gone)
         yield "database-trouble-try-again", client.post("/questions/hopes/", {"answer": "Home <soon>"})
     client.raise_request_exception = True
     with override_settings(DEBUG=True):
@@ -81,7 +82,7 @@ def every_page(client, monkeypatch):
 
 def option_and_weighing_pages(client):
     """Each option's own page, the side-by-side table, and the weigh-up steps (errors too)."""
-    content = library.load()
+    content = loader.load()
     for option in (*content.options, content.palliative, content.hospice):
         yield f"option-{option.id}", client.get(f"/options/{option.id}/")
     yield "compare", client.get("/options/compare/")

@@ -5,9 +5,16 @@ import re
 
 import pytest
 
-from decisionaid import library
-from decisionaid.presenters import figure
-from decisionaid.templatetags.decisionaid import CELL, COLUMNS, WIDE_COLUMNS, figure_rows, icon_array, icon_array_svg
+from decisionaid.family.presenters import figure
+from decisionaid.library import loader
+from decisionaid.site.templatetags.decisionaid import (
+    CELL,
+    COLUMNS,
+    WIDE_COLUMNS,
+    figure_rows,
+    icon_array,
+    icon_array_svg,
+)
 
 
 def positions(path_data, columns=COLUMNS):
@@ -35,7 +42,7 @@ def test_a_larger_real_group_is_drawn_whole_in_wider_rows():
 
 
 def number(option_id, number_id):
-    option = next(o for o in library.load().options if o.id == option_id)
+    option = next(o for o in loader.load().options if o.id == option_id)
     return next(n for n in option.numbers if n.id == number_id)
 
 

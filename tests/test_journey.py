@@ -2,7 +2,8 @@
 
 import pytest
 
-from decisionaid import catalogue, journey
+from decisionaid.family import journey
+from decisionaid.library import catalogue
 from tests.helpers import complete_answers, question
 
 

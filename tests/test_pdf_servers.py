@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from pypdf import PdfReader
 
-from decisionaid import render_places
+from decisionaid.printing import render_places
 from tests.heavy_family import heavy_journey
 from tests.helpers import complete_answers
 from tests.servers import AlternatingFamily, AppServer, answer_in_turn, database_for_servers

@@ -12,8 +12,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
-from decisionaid import pdf_process, pdf_render, recent_pdfs, render_places
-from decisionaid.models import Contact, PdfRender, PrintablePdf
+from decisionaid.hospital.models import Contact
+from decisionaid.printing import pdf_process, pdf_render, recent_pdfs, render_places
+from decisionaid.printing.models import PdfRender, PrintablePdf
 from tests.helpers import URGENT, every_place_taken
 from tests.test_handout import family
 from tests.test_hospital import pdf_text

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from decisionaid import render_places
-from decisionaid.models import PdfRender
+from decisionaid.printing import render_places
+from decisionaid.printing.models import PdfRender
 from tests.helpers import every_place_taken
 from tests.test_handout import family
 

@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid import codes, plans, throttle
-from decisionaid.models import ReturnAttempt, ReturnTurn
+from decisionaid.saving import codes, plans, throttle
+from decisionaid.saving.models import ReturnAttempt, ReturnTurn
+from decisionaid.site.clients import client_address
 from tests.test_saving import shown_code
 
 pytestmark = pytest.mark.django_db
@@ -188,13 +189,13 @@ def test_no_address_is_stored(settings, clock):
 def test_behind_proxies_the_address_the_farthest_of_ours_saw_counts(settings):
     meta = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.5, 203.0.113.9"}
     settings.PROXY_HOPS = 1  # a load balancer
-    assert throttle.client_address(meta) == "203.0.113.9"  # the entries on its left are the client's to forge
+    assert client_address(meta) == "203.0.113.9"  # the entries on its left are the client's to forge
     settings.PROXY_HOPS = 2  # a CDN, then a load balancer
-    assert throttle.client_address(meta) == "198.51.100.5"
+    assert client_address(meta) == "198.51.100.5"
     settings.PROXY_HOPS = 0  # no proxy: the header is anyone's to write
-    assert throttle.client_address(meta) == "10.0.0.2"
+    assert client_address(meta) == "10.0.0.2"
     settings.PROXY_HOPS = 4  # fewer entries than proxies: the request came round them
-    assert throttle.client_address(meta) == "10.0.0.2"
+    assert client_address(meta) == "10.0.0.2"
 
 
 def test_clearsavedplans_also_clears_old_attempts_and_turns(settings, clock, monkeypatch):

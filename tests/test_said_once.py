@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from decisionaid import library
-from decisionaid.answers import SESSION_KEY
-from decisionaid.option_page import option_context
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.family.option_page import option_context
+from decisionaid.library import loader
+from decisionaid.library.options import OPTION_SECTIONS
 from tests.helpers import answers_before, complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def visible_text(page: str) -> str:
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
-OPTIONS = [*library.load().options, library.load().palliative, library.load().hospice]
+OPTIONS = [*loader.load().options, loader.load().palliative, loader.load().hospice]
 
 
 @pytest.mark.parametrize("option", OPTIONS, ids=lambda o: o.id)
@@ -57,13 +58,13 @@ def test_an_option_page_shows_each_question_once_as_a_tick_box_where_it_stands(c
     boxes = re.findall(r'name="chosen" value="([^"]+)"', main)
     assert sorted(boxes) == sorted(q.id for q in tickable)  # every one can be ticked, none twice
     # A question asked in an earlier section ("Ask:") has its box there, not in a list at the end.
-    earlier = [q for q in tickable if any(q.text in option.sections[s] for s in library.OPTION_SECTIONS[:-1])]
+    earlier = [q for q in tickable if any(q.text in option.sections[s] for s in OPTION_SECTIONS[:-1])]
     before_the_last_section = main.split("<h2>Questions you could ask</h2>")[0]
     assert all(f'value="{q.id}"' in before_the_last_section for q in earlier)
 
 
 def test_without_a_finished_journey_an_option_lists_its_questions_once_without_boxes(client):
-    option = library.load().options[0]
+    option = loader.load().options[0]
     page = client.get(f"/options/{option.id}/").content.decode()
     assert 'name="chosen"' not in page
     for question in option.questions:

@@ -14,9 +14,12 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid import catalogue, codes, plans, tailoring
-from decisionaid.answers import QUESTIONS_KEY, SAVED_PLAN_KEY, SESSION_KEY
-from decisionaid.models import SavedPlan
+from decisionaid.family import tailoring
+from decisionaid.family.answers import QUESTIONS_KEY, SAVED_PLAN_KEY, SESSION_KEY
+from decisionaid.family.forms import still_valid_answer
+from decisionaid.library import catalogue
+from decisionaid.saving import codes, plans
+from decisionaid.saving.models import SavedPlan
 from tests.helpers import complete_answers, forget_code_cookies
 
 pytestmark = pytest.mark.django_db
@@ -295,7 +298,7 @@ def test_expired_and_deleted_codes_get_the_same_message_as_unknown_ones(client, 
 def test_an_empty_code_asks_for_one_and_is_not_counted():
     client, response = restore("   ")
     assert "Enter the six words of your return code." in error_text(response)
-    from decisionaid.models import ReturnAttempt
+    from decisionaid.saving.models import ReturnAttempt
 
     assert not ReturnAttempt.objects.exists()
 
@@ -498,7 +501,7 @@ def test_answers_that_no_longer_fit_are_dropped_and_asked_again(client):
         data=json.dumps({"format": 1, "answers": stale, "questions_to_bring": {"chosen": ["gone-id"], "own": ["Mine", 7]}}),
         saved_at=timezone.now(), expires_at=timezone.now() + timedelta(days=1),
     )
-    restored = plans.restorable(plan)
+    restored = plans.restorable(plan, still_valid_answer)
     assert restored.changed
     assert "a-question-since-removed" not in restored.answers
     for dropped in ("risk-group", "where-now", "what-matters"):

@@ -15,8 +15,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid import handout, views
-from decisionaid.answers import LAST_SEEN_KEY, SESSION_KEY, Answers
+from decisionaid.family.answers import LAST_SEEN_KEY, SESSION_KEY, Answers
+from decisionaid.printing import handout
+from decisionaid.printing.views import handout_for
 from tests.helpers import answers_before, complete_answers
 from tests.test_handout import family
 
@@ -250,7 +251,7 @@ class TestSharedDevice:
         session = client.session
         session[SESSION_KEY] = complete_answers()
         session.save()
-        context = views.handout_for(client.get("/handout/").wsgi_request, Answers(client.session))
+        context = handout_for(client.get("/handout/").wsgi_request, Answers(client.session))
         assert "still-here" not in handout.pdf_html(context) and "Are you still there?" not in handout.pdf_html(context)
 
     def test_a_home_device_is_not_timed_out(self, client, settings, monkeypatch):
@@ -343,8 +344,16 @@ def every_family_url():
     from django.urls import get_resolver
 
     filled = {"question_id": "cancer-course", "option_id": "chemotherapy", "status": "404"}
-    for pattern in get_resolver().url_patterns:
-        route = str(pattern.pattern)
+
+    def routes(patterns, prefix=""):  # each app's urls.py is included: walk into them
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                yield from routes(pattern.url_patterns, route)
+            else:
+                yield route
+
+    for route in routes(get_resolver().url_patterns):
         if route.startswith("admin/"):
             continue
         for name, value in filled.items():

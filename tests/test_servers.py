@@ -7,7 +7,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
 
-from decisionaid import catalogue
+from decisionaid.library import catalogue
 from tests.helpers import complete_answers
 from tests.servers import AlternatingFamily, AppServer, database_for_servers, form_data, free_port
 

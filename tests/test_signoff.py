@@ -12,9 +12,10 @@ import yaml
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 
-from decisionaid import catalogue, signoff
-from decisionaid.hospital import REVIEWERS_GROUP
-from decisionaid.models import Organisation, SignOff
+from decisionaid.hospital import signoff
+from decisionaid.hospital.models import Organisation, SignOff
+from decisionaid.hospital.organisation import REVIEWERS_GROUP
+from decisionaid.library import catalogue
 from tests.helpers import staff_user
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_a_file_changed_after_its_sign_off_needs_review_again(content, reviewer,
     line = about_line(reviewer, "Chemotherapy")
     assert line == f"Changed after Dr Amara Okafor, consultant paediatric oncologist, reviewed it on {TODAY:%-d %B %Y}: needs review again."
     reviewer.force_login(staff_user())
-    assert "Changed since: needs review again" in words(reviewer.get("/admin/decisionaid/signoff/"))
+    assert "Changed since: needs review again" in words(reviewer.get("/admin/hospital/signoff/"))
     assert "0 of" in words(reviewer.get("/admin/review/"))
     path.write_text(original)  # put back as it was signed off: reviewed again
     assert about_line(reviewer, "Chemotherapy").startswith("Reviewed by Dr Amara Okafor")

@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from decisionaid import conditions, library, tailoring
-from decisionaid.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid.family import tailoring
+from decisionaid.family.answers import QUESTIONS_KEY, SESSION_KEY
+from decisionaid.library import conditions, loader
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +172,7 @@ def test_htmx_question_save_returns_the_summary_partial(client):
     assert "<html" not in partial.content.decode()
 
 
-@pytest.mark.parametrize("option", [*library.load().options, library.load().palliative, library.load().hospice],
+@pytest.mark.parametrize("option", [*loader.load().options, loader.load().palliative, loader.load().hospice],
                          ids=lambda o: o.id)
 def test_every_option_has_its_own_page_with_every_section(client, option):
     family(client, risk_group="high")
@@ -229,7 +230,7 @@ def test_the_one_list_says_the_team_decides_which_fit_and_the_cancer_may_be_stag
 
 def test_evidence_level_codes_are_never_shown_to_families(client):
     family(client, risk_group="high", age="18-or-older")
-    content = library.load()
+    content = loader.load()
     codes = {n.evidence_level for o in content.options for n in o.numbers if n.evidence_level}
     assert codes, "the content keeps the seeds' evidence levels as data"
     pages = ["/summary/", "/options/compare/", "/handout/", *(f"/options/{o.id}/" for o in content.options)]
@@ -261,7 +262,7 @@ def test_our_own_explanations_say_so_wherever_a_family_reads_them(client):
 def test_the_comparison_is_a_real_table_including_focusing_on_comfort(client):
     html = client.get("/options/compare/").content.decode()
     assert "<table" in html and '<th scope="col">Main downsides</th>' in html
-    for option in library.load().options:
+    for option in loader.load().options:
         assert f'<tr data-option="{option.id}">' in html
     assert "Focusing on comfort" in html
 
@@ -333,7 +334,7 @@ def test_no_family_unsure_of_its_risk_group_is_told_an_option_is_for_someone_els
     said = complete_answers(**answers)
     if_high = {**said, "risk-group": "high"}
     told_unsure = 0
-    for option in library.load().options:
+    for option in loader.load().options:
         html = client.get(f"/options/{option.id}/").content.decode().replace("&#x27;", "'")
         fits_if_high = any(conditions.holds(r.when, if_high) and not conditions.holds(r.when, said)
                            for r in option.put_forward)
@@ -391,7 +392,7 @@ def test_the_meaning_of_hospice_care_names_whose_words_it_gives(client):
     at your home, in the hospital, or at a respite or hospice center"; 003: "designed to provide the
     best possible quality of life"), and keeps 003's "less than 6 months" on the hospice page,
     behind its heads-up, since a meaning may show wherever the word does."""
-    hospice = next(t for t in library.load().glossary if t.term == "hospice care")
+    hospice = next(t for t in loader.load().glossary if t.term == "hospice care")
     assert hospice.meaning.startswith("NCI, writing for young people with cancer, says hospice care is end-of-life care")
     assert "Cancer.Net says it is designed to give the best possible quality of life" in hospice.meaning
     assert set(hospice.sources) == {"nci-aya-end-of-life.txt", "003_37569a13876e516a.txt"}

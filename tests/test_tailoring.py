@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from decisionaid import catalogue, conditions, library, reasons, tailoring
-from decisionaid.reasons import Reason
+from decisionaid.family import tailoring
+from decisionaid.library import catalogue, conditions, loader, reasons
+from decisionaid.library.reasons import Reason
 from tests.helpers import complete_answers
 
 
@@ -23,7 +24,7 @@ def note_ids(summary):
 
 
 def every_option_id():
-    return sorted(o.id for o in library.load().options)
+    return sorted(o.id for o in loader.load().options)
 
 
 # NCI's April 2025 summary for families ("nci-pdq-neuroblastoma-patient.txt"), "Treatment of
@@ -145,7 +146,7 @@ def test_refractory_high_risk_gets_the_words_about_cancer_that_has_not_gone_away
 
 def test_a_second_transplant_is_put_forward_for_no_one_and_says_what_changed():
     """Sources README: "A second transplant is no longer listed" in the April 2025 edition."""
-    transplant = next(o for o in library.load().options if o.id == "second-transplant")
+    transplant = next(o for o in loader.load().options if o.id == "second-transplant")
     assert transplant.put_forward == () and transplant.also_described is None
     (former,) = transplant.no_longer_put_forward
     assert former.superseded_by == "nci-pdq-neuroblastoma-hp.txt"
@@ -247,7 +248,7 @@ def test_high_risk_prognosis_says_what_the_current_sources_say():
 def test_no_note_rests_on_the_superseded_edition():
     """Sources README: where NCI's April 2025 summary says the same as seed 000, cite it; where it
     differs (which approach is better; the high-dose mix after topotecan), say what it says now."""
-    content = library.load()
+    content = loader.load()
     assert not [n.id for n in content.notes if "000_3122cb35ce792f13.txt" in n.sources]
     better = next(n for n in content.notes if n.id == "no-approach-known-better")
     assert "chemotherapy with immunotherapy gives the best results" in better.text
@@ -266,7 +267,7 @@ def test_immunotherapy_with_chemotherapy_is_put_forward_on_words_that_name_the_c
     assert "Combination chemotherapy with monoclonal antibody therapy (dinutuximab)" in quoted
     assert "Chemotherapy combined with immunotherapy" in quoted
     assert "dinutuximab beta" not in quoted and "001_221f4719d7adc711.txt" not in high.sources
-    for option in library.load().options:
+    for option in loader.load().options:
         for reason in option.put_forward:
             assert not any("isotretinoin" in c["quote"] or "an immunotherapy drug" in c["quote"]
                            for c in reason.seed_conditions), option.id
@@ -384,7 +385,7 @@ def test_suggested_questions_come_from_every_option_shown_then_general_ones():
 # --- For whom each option is named, on its own page (review N1, N2, earlier row 46) ---------
 
 def option_named(option_id):
-    return next(o for o in library.load().options if o.id == option_id)
+    return next(o for o in loader.load().options if o.id == option_id)
 
 
 def test_a_family_unsure_of_the_risk_group_is_told_so_never_that_an_option_is_for_someone_else():
@@ -439,7 +440,7 @@ def test_no_family_unsure_of_its_risk_group_is_told_an_option_is_for_someone_els
     for place, alk, brain, earlier in itertools.product(PLACES, ALK, BRAIN, EARLIER):
         answers = complete_answers(risk_group="not-sure", cancer_course=course, where_now=place, alk=alk,
                                    brain_or_spinal_cord=brain, **earlier)
-        for option in library.load().options:
+        for option in loader.load().options:
             named = tailoring.named_for(option, answers)
             could_be = [n for n in named if any(conditions.holds(n.reason.when, {**answers, "risk-group": risk})
                                                  for risk in risks)]
@@ -449,8 +450,8 @@ def test_no_family_unsure_of_its_risk_group_is_told_an_option_is_for_someone_els
 
 
 def test_every_question_a_situation_turns_on_has_words_for_not_being_sure_of_it():
-    words = library.load().groups["not_sure_of"]
-    for option in library.load().options:
+    words = loader.load().groups["not_sure_of"]
+    for option in loader.load().options:
         for reason in option.put_forward:
             for test in conditions.tests_in(reason.when):
                 assert test["question"] in words, (option.id, test["question"])
@@ -462,7 +463,7 @@ def test_every_situation_rests_on_a_current_source_that_the_options_page_names()
     and the option lists it among its sources, so its page names it."""
     sources = {s.id: s for s in catalogue.load().sources}
     assert sources["000_3122cb35ce792f13.txt"].superseded_by == "nci-pdq-neuroblastoma-hp.txt"
-    for option in library.load().options:
+    for option in loader.load().options:
         for reason in (*option.put_forward, *filter(None, [option.also_described])):
             assert any(not sources[s].superseded_by for s in reason.sources), (option.id, reason.situation)
             assert reason.sources <= set(option.sources), (option.id, reason.sources - set(option.sources))

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from decisionaid import catalogue, journey
-from decisionaid.answers import SESSION_KEY
+from decisionaid.family import journey
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.library import catalogue
 from tests.helpers import complete_answers, default_answer
 
 pytestmark = pytest.mark.django_db

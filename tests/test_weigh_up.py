@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from decisionaid import plans, weighing
-from decisionaid.answers import SESSION_KEY, WEIGH_UP_KEY
-from decisionaid.models import SavedPlan
+from decisionaid.family.answers import SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.saving import plans
+from decisionaid.saving.models import SavedPlan
+from decisionaid.weighing import rules
 from tests.helpers import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_sure_is_asked_here_with_help_for_each_no(client):
 
 def test_all_yes_while_not_having_thought_about_it_yet_brings_a_gentle_note(client):
     family(client, decision_stage="not-yet")
-    client.post("/weigh-up/leaning/", {f"sure-{i['value']}": "yes" for i in weighing.sure_items()})
+    client.post("/weigh-up/leaning/", {f"sure-{i['value']}": "yes" for i in rules.sure_items()})
     assert "You said yes to all four questions" in client.get("/weigh-up/summary/").content.decode()
 
 
