@@ -60,7 +60,7 @@ def heaviest_family() -> dict:
 
 
 def every_question_family() -> dict:
-    """Answers that make every question be asked (tests/test_html_valid.py's EVERY_QUESTION)."""
+    """Answers that make every question be asked (tests/site/test_html_valid.py's EVERY_QUESTION)."""
     return {"cancer-course": "relapsed", "treatments-had": ["topotecan", "transplant"], "side-effects": ["pain"]}
 
 

@@ -25,5 +25,5 @@ def content(tmp_path, monkeypatch):
 @pytest.fixture(autouse=True)
 def _pdfs_are_never_too_slow_on_a_busy_machine(settings):
     """A test's PDF is stopped at its deadline only where the test sets one: the machine
-    running the tests may be busy with much else (tests/test_pdfs.py tests the deadline)."""
+    running the tests may be busy with much else (tests/printing/test_pdfs.py tests the deadline)."""
     settings.PDF_RENDER_SECONDS = 300

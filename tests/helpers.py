@@ -83,7 +83,7 @@ def hospital_details():
 
 def forget_code_cookies(client):
     """The device loses its copies of the return code (cleared cookies, another browser)."""
-    from decisionaid.saving.views import CODE_COOKIES
+    from decisionaid.saving.offer import CODE_COOKIES
 
     for name in CODE_COOKIES:
         client.cookies.pop(name, None)

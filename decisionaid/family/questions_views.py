@@ -12,7 +12,7 @@ from decisionaid.family.answers import OWN_QUESTION_MAX_LENGTH, OWN_QUESTIONS_MA
 from decisionaid.family.presenters import summary_context
 from decisionaid.family.views import unfinished_journey
 from decisionaid.library import loader
-from decisionaid.saving.views import keep_saved_plan_current, save_offer
+from decisionaid.saving.offer import keep_saved_plan_current, save_offer
 from decisionaid.site.cleaning import plain_text
 from decisionaid.site.pages import render_page
 

@@ -9,7 +9,8 @@ from decisionaid.family.option_page import option_context
 from decisionaid.family.presenters import glossary_a_to_z, summary_context
 from decisionaid.family.views import unfinished_journey
 from decisionaid.library import catalogue, loader
-from decisionaid.saving.views import erased_after_saving, save_offer
+from decisionaid.saving.offer import save_offer
+from decisionaid.saving.views import erased_after_saving
 from decisionaid.site.pages import render_page
 
 

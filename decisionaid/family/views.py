@@ -20,14 +20,8 @@ from decisionaid.family.navigation import back_from, question_url, row_being_cha
 from decisionaid.fieldtest.participation import after_start
 from decisionaid.library import catalogue
 from decisionaid.saving import plans
-from decisionaid.saving.views import (
-    erased_after_saving,
-    forget_codes,
-    keep_saved_plan_current,
-    long_date,
-    save_and_show_code,
-    save_offer,
-)
+from decisionaid.saving.offer import forget_codes, keep_saved_plan_current, long_date, save_offer
+from decisionaid.saving.views import erased_after_saving, save_and_show_code
 from decisionaid.site.context_processors import seconds_in_words
 from decisionaid.site.middleware import ERASED_FOR_PRIVACY
 from decisionaid.site.pages import TRY_AGAIN, go_to, render_page

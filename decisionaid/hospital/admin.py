@@ -3,7 +3,7 @@
 Registered here: the organisation's details, its contacts and support services, content
 sign-offs and the record of changes (both read only). Django registers users and groups,
 django-axes its login attempts. Never registered: sessions, saved plans and return attempts,
-which hold or point to families' answers (tests/test_hospital.py checks).
+which hold or point to families' answers (tests/hospital/test_hospital.py checks).
 """
 
 from django.conf import settings

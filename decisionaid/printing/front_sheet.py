@@ -16,7 +16,7 @@ the rest (the second and last layout).
 import unicodedata
 
 # How much of the family's words page 1 shows, in letters: the first budget whose front sheet
-# fits, else the last (measured with WeasyPrint and Chromium: tests/test_handout.py and
+# fits, else the last (measured with WeasyPrint and Chromium: tests/printing/test_handout.py and
 # browser/test_summary.py print the fullest front sheet).
 # Reasons for and against are shown when a family chose up to three options (the letters for
 # each, by how many); with more, page 1 names them all and their reasons are on page 2.

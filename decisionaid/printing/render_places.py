@@ -93,7 +93,7 @@ class Request:
         while True:
             if not (queue_dir() / self.entry.name).exists():
                 raise Busy  # bumped by a request that ranks before it
-            if self.first_in_line() and self.take_a_place():
+            if self.first_in_line() and self.take_a_place():  # a quick look, then a sure one
                 return
             if time.monotonic() > deadline:
                 raise Busy
@@ -110,6 +110,10 @@ class Request:
         with admission():
             if not (queue_dir() / self.entry.name).exists():
                 return False  # bumped just now: the next look says Busy
+            # Looked at again under the lock that every newcomer joins under: one that ranks
+            # before this request may have come in since the quick look.
+            if not self.first_in_line():
+                return False
             self.place = take_render_place()
             if self.place is None:
                 return False

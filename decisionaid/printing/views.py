@@ -15,7 +15,8 @@ from decisionaid.family import journey
 from decisionaid.family.answers import Answers
 from decisionaid.family.navigation import question_url
 from decisionaid.printing import handout, pdfs
-from decisionaid.saving.views import erased_after_saving, saved_plan_display
+from decisionaid.saving.offer import saved_plan_display
+from decisionaid.saving.views import erased_after_saving
 from decisionaid.site.clients import client_key
 
 logger = logging.getLogger(__name__)

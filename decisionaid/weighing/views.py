@@ -17,7 +17,8 @@ from decisionaid.family import tailoring
 from decisionaid.family.answers import Answers
 from decisionaid.family.views import unfinished_journey
 from decisionaid.library import loader
-from decisionaid.saving.views import keep_saved_plan_current, save_and_show_code, save_offer
+from decisionaid.saving.offer import keep_saved_plan_current, save_offer
+from decisionaid.saving.views import save_and_show_code
 from decisionaid.site.pages import TRY_AGAIN, render_page
 from decisionaid.weighing import rules
 from decisionaid.weighing.forms import LeaningForm, ReasonsForm, WeighOptionsForm, form_errors, reason_fields

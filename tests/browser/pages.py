@@ -138,7 +138,7 @@ def visit(page, live_server, name):
         with mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=OperationalError):
             page.goto("/questions/risk-group/")
         expect(page.locator("main h1")).to_have_text("Sorry, please try again")
-    elif name == "database-trouble-try-again":  # what a real lock gives (tests/test_database_trouble.py)
+    elif name == "database-trouble-try-again":  # what a real lock gives (tests/site/test_database_trouble.py)
         seed_session(page, live_server, answers_before("hopes"))
         page.goto("/questions/hopes/")
         page.locator("main textarea").fill("Home for her birthday")

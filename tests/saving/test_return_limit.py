@@ -10,7 +10,7 @@ from django.utils import timezone
 from decisionaid.saving import codes, plans, throttle
 from decisionaid.saving.models import ReturnAttempt, ReturnTurn
 from decisionaid.site.clients import client_address
-from tests.test_saving import shown_code
+from tests.saving.test_saving import shown_code
 
 pytestmark = pytest.mark.django_db
 TOO_MANY = "Many codes that did not work have been tried from this network lately"

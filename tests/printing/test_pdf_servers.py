@@ -46,7 +46,7 @@ def test_the_heaviest_family_gets_its_pdf_or_the_printable_page_and_the_worker_l
     its timeout at 8 s (30 s by default) and a PDF allowed 3 s (12 s): the family gets its PDF
     or "print the page instead", and the one worker is still there for the next page. (The
     gthread workers of `make serve` never time a request out: there the PDF's own deadline is
-    all that bounds it, tests/test_pdfs.py.)"""
+    all that bounds it, tests/printing/test_pdfs.py.)"""
     server = AppServer(database_for_servers(tmp_path), workers=1, args=["--worker-class", "sync", "--timeout", "8"],
                        env={"DECISIONAID_PDF_RENDER_SECONDS": "3", "DECISIONAID_PDF_WAIT_SECONDS": "1"})
     with running(server):

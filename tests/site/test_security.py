@@ -19,10 +19,10 @@ from decisionaid.family.answers import LAST_SEEN_KEY, SESSION_KEY, Answers
 from decisionaid.printing import handout
 from decisionaid.printing.views import handout_for
 from tests.helpers import answers_before, complete_answers
-from tests.test_handout import family
+from tests.printing.test_handout import family
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_strict_headers_on_every_page(client):

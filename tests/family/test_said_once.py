@@ -1,6 +1,6 @@
 """Said once, where it is needed: every word on a page adds to the time a parent reads.
 
-The "Need to stop?" words, the weigh-up's prompts (tests/test_weigh_up.py) and an option's
+The "Need to stop?" words, the weigh-up's prompts (tests/weighing/test_weigh_up.py) and an option's
 questions; the start page's numbers; and what a page without JavaScript says about a scanned code.
 """
 

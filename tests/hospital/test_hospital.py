@@ -22,7 +22,7 @@ from decisionaid.library import loader
 from decisionaid.saving.models import ReturnAttempt, SavedPlan
 from decisionaid.site.qr import qr_svg
 from tests.helpers import STAFF_PASSWORD, URGENT, complete_answers, hospital_details, staff_user
-from tests.test_html_valid import every_page
+from tests.site.test_html_valid import every_page
 
 pytestmark = pytest.mark.django_db
 ASK_FOR_NUMBERS = "Ask your child's care team for their phone numbers"

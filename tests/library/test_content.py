@@ -14,9 +14,9 @@ from decisionaid.library import catalogue, loader, readability
 from decisionaid.library.options import OPTION_SECTIONS, split_front_matter
 from tests.helpers import complete_answers
 
-SEEDS = Path(__file__).resolve().parent.parent / "docs" / "seeds"
-FURTHER = Path(__file__).resolve().parent.parent / "docs" / "sources"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = Path(__file__).resolve().parents[2] / "docs" / "seeds"
+FURTHER = Path(__file__).resolve().parents[2] / "docs" / "sources"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 OPTION_FILES = sorted((catalogue.CONTENT_DIR / "options").glob("*.md")) + [
     catalogue.CONTENT_DIR / "palliative.md",
     catalogue.CONTENT_DIR / "hospice.md",

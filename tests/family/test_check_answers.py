@@ -8,8 +8,8 @@ import pytest
 
 from decisionaid.family import journey
 from decisionaid.family.checking import row_anchor
+from tests.family.test_views import HTMX, store
 from tests.helpers import complete_answers
-from tests.test_views import HTMX, store
 
 pytestmark = pytest.mark.django_db
 

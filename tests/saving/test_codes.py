@@ -10,7 +10,7 @@ from mnemonic import Mnemonic
 from decisionaid.saving import codes
 
 BIP39 = Mnemonic("english").wordlist
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_a_code_holds_at_least_64_bits_of_randomness():

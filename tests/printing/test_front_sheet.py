@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from decisionaid.family.answers import QUESTIONS_KEY, SESSION_KEY, WEIGH_UP_KEY
 from decisionaid.library import loader
 from decisionaid.printing import front_sheet, handout, pdf_process
-from tests.test_handout import WEIGH_UP, family, flat
+from tests.printing.test_handout import WEIGH_UP, family, flat
 
 pytestmark = pytest.mark.django_db
 

@@ -274,7 +274,7 @@ def test_the_start_page_says_who_describes_focusing_on_comfort_as_a_choice(clien
     """Review N13: the seeds do not describe comfort as a choice; NCI's page for adults does:
     "If you choose not to go through more active cancer treatment, you can continue to receive
     supportive care in order to keep you as comfortable as possible." """
-    from tests.test_content import SEED_TEXT
+    from tests.library.test_content import SEED_TEXT
 
     text = client.get("/").content.decode().replace("&#x27;", "'")
     assert "including focusing on comfort, which NCI's pages for adults and for young people describe as a choice" in text

@@ -9,7 +9,7 @@ import pytest
 from decisionaid.printing import render_places
 from decisionaid.printing.models import PdfRender
 from tests.helpers import every_place_taken
-from tests.test_handout import family
+from tests.printing.test_handout import family
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.servers import AlternatingFamily, AppServer, NoRedirects, database_for_servers, free_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def processes_in_group(group):

@@ -12,7 +12,7 @@ from django.test import Client
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCKS = ROOT / "requirements"
 TEST_TOOLS = {"pytest", "pytest-django", "playwright", "pytest-playwright", "axe-playwright-python", "pypdf",
               "hypothesis", "ruff"}

@@ -14,7 +14,7 @@ from decisionaid.family.answers import OWN_QUESTIONS_MAX, QUESTIONS_KEY, SESSION
 from decisionaid.library import loader
 from tests.helpers import EVERY_QUESTION, answers_before, complete_answers, every_place_taken, forget_code_cookies
 
-VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def store(client, answers, questions=None):

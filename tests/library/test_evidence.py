@@ -9,7 +9,7 @@ import pytest
 
 from decisionaid.library import catalogue, loader
 from decisionaid.library.options import split_front_matter
-from tests.test_content import OPTION_FILES, SEED_TEXT, normalise
+from tests.library.test_content import OPTION_FILES, SEED_TEXT, normalise
 
 CONTENT = loader.load()
 ALL_OPTIONS = [*CONTENT.options, CONTENT.palliative, CONTENT.hospice]

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from decisionaid.library import catalogue, loader, readability
-from tests.test_content import SEED_TEXT, normalise
+from tests.library.test_content import SEED_TEXT, normalise
 
 DOWNSIDES = "Possible side effects and downsides"
 INVOLVES = "What it involves for your child and family"

@@ -2,7 +2,7 @@
 fair turn a few at a time on the machine, within a deadline, in a process of its own, by a
 WeasyPrint that loads nothing but its stylesheet. The public printables (blank handout,
 poster): made once for the service's own address and kept for everyone.
-(tests/test_pdf_servers.py: the same through real app servers.)"""
+(tests/printing/test_pdf_servers.py: the same through real app servers.)"""
 
 import socket
 import time
@@ -16,8 +16,8 @@ from decisionaid.hospital.models import Contact
 from decisionaid.printing import pdf_process, pdf_render, recent_pdfs, render_places
 from decisionaid.printing.models import PdfRender, PrintablePdf
 from tests.helpers import URGENT, every_place_taken
-from tests.test_handout import family
-from tests.test_hospital import pdf_text
+from tests.hospital.test_hospital import pdf_text
+from tests.printing.test_handout import family
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from decisionaid.library.options import option_problems, read_option
 from tests.helpers import complete_answers
 
 DOWNSIDES = "Possible side effects and downsides"
-SOURCES = Path(__file__).resolve().parent.parent / "docs"
+SOURCES = Path(__file__).resolve().parents[2] / "docs"
 OPTIONS = {o.id: o for o in loader.load().options}
 
 
