@@ -1,6 +1,8 @@
 """One settings module, read from the environment (see README: Settings)."""
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -179,6 +181,10 @@ PDFS_PER_SESSION = int(os.environ.get("DECISIONAID_PDFS_PER_SESSION", 10))
 PDF_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_PDF_WINDOW_SECONDS", 10 * 60))
 PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
 PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 8))
+# The folder of lock files that shares the places to make a PDF between every worker and app
+# server on this machine that runs from this folder (printing/render_places.py).
+PDF_PLACES_DIR = os.environ.get("DECISIONAID_PDF_PLACES_DIR") or str(
+    Path(tempfile.gettempdir()) / f"decisionaid-pdf-{os.getuid()}-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}")
 PDF_RENDER_SECONDS = float(os.environ.get("DECISIONAID_PDF_RENDER_SECONDS", 12))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -190,7 +196,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DECISIONAID_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Compressed, fingerprinted files that browsers may cache for a year (whitenoise).
 STORAGES = {

@@ -1,8 +1,48 @@
+import hashlib
+import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from decisionaid.library import catalogue
+from decisionaid.printing import render_places
+
+# Run by pytest-xdist (`make test`: README, "The tests"), each worker has what one machine would:
+# its own places to make a PDF (tests take every place on purpose) and its own collected static
+# files for the app servers it starts (tests/servers.py passes DECISIONAID_* on to them).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER:
+    checkout = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:12]
+    own = Path(tempfile.gettempdir()) / f"decisionaid-tests-{os.getuid()}-{checkout}-{WORKER}"
+    own.mkdir(mode=0o700, exist_ok=True)
+    os.environ["DECISIONAID_PDF_PLACES_DIR"] = str(own / "pdf-places")
+    os.environ["DECISIONAID_STATIC_ROOT"] = str(own / "staticfiles")
+    render_places.LOCK_DIR = own / "pdf-places"
+
+
+# Where the database itself matters, `.ci/run` runs these again on PostgreSQL: saving and
+# restoring, limits and sessions under concurrency, erasing, migrations, constraints, app servers
+# sharing one database, and the browser journey once. Everything else runs once, on SQLite.
+BOTH_DATABASES = (
+    "tests/saving/",
+    "tests/hospital/",
+    "tests/site/test_migrations.py",
+    "tests/site/test_database_trouble.py",
+    "tests/site/test_servers.py",
+    "tests/printing/test_pdf_servers.py",
+    "tests/fieldtest/test_families.py",
+    "tests/fieldtest/test_staff.py",
+    "tests/browser/test_journey.py::test_a_family_answers_every_question_and_checks_their_answers",
+    "tests/browser/test_journey.py::test_start_over_erases_everything",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.startswith(BOTH_DATABASES):
+            item.add_marker(pytest.mark.both_databases)
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,7 @@ keyed hashes of its session and address, never either itself.
 
 import contextlib
 import fcntl
-import hashlib
 import os
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -36,10 +34,10 @@ class Busy(Exception):
     """No place to make a PDF, nor to wait for one, within PDF_WAIT_SECONDS."""
 
 
-# One folder per installation (app servers on one machine from one folder share it). The folder
-# is this user's alone: one made by anyone else (who could hold every place) is refused.
-LOCK_DIR = (Path(tempfile.gettempdir())
-            / f"decisionaid-pdf-{os.getuid()}-{hashlib.sha256(bytes(settings.BASE_DIR)).hexdigest()[:12]}")
+# One folder per installation (app servers on one machine from one folder share it; settings'
+# PDF_PLACES_DIR). The folder is this user's alone: one made by anyone else (who could hold every
+# place) is refused.
+LOCK_DIR = Path(settings.PDF_PLACES_DIR)
 POLL_SECONDS = 0.05
 SERVED_MEMORY_SECONDS = 600  # how long "had a PDF made lately" lasts
 WAITING, RENDERING, BUMPED = "w", "r", "x"
