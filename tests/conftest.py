@@ -13,9 +13,9 @@ from decisionaid.printing import render_places
 # its own places to make a PDF (tests take every place on purpose) and its own collected static
 # files for the app servers it starts (tests/servers.py passes DECISIONAID_* on to them).
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+CHECKOUT = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:12]
 if WORKER:
-    checkout = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:12]
-    own = Path(tempfile.gettempdir()) / f"decisionaid-tests-{os.getuid()}-{checkout}-{WORKER}"
+    own = Path(tempfile.gettempdir()) / f"decisionaid-tests-{os.getuid()}-{CHECKOUT}-{WORKER}"
     own.mkdir(mode=0o700, exist_ok=True)
     os.environ["DECISIONAID_PDF_PLACES_DIR"] = str(own / "pdf-places")
     os.environ["DECISIONAID_STATIC_ROOT"] = str(own / "staticfiles")
@@ -37,6 +37,21 @@ BOTH_DATABASES = (
     "tests/browser/test_journey.py::test_a_family_answers_every_question_and_checks_their_answers",
     "tests/browser/test_journey.py::test_start_over_erases_everything",
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, the test database is a file, as in production, not Django's in-memory default:
+    with an in-memory database the live server's threads share one connection, so a page and the
+    shared tablet's "in use" call at the same moment fail with "database table is locked", a
+    thing no real server does."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(tempfile.gettempdir()) / f"decisionaid-tests-{os.getuid()}-{CHECKOUT}-{WORKER or 'main'}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test-db.sqlite3")
 
 
 def pytest_collection_modifyitems(config, items):
