@@ -25,11 +25,14 @@ run: $(RUN_STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs TEST_WORKERS files at a time (pytest-xdist; a file's tests stay together, so a
+# browser test file shares one Chromium); PYTEST_ARGS adds pytest's own (-m both_databases, -k ...).
+TEST_WORKERS ?= 2
 test: $(TEST_STAMP) $(VNU)
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	$(VENV)/bin/ruff check decisionaid tests bench
 	$(PROD) $(PY) manage.py collectstatic --noinput -v0
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Production settings: gunicorn, whitenoise serving compressed, fingerprinted static files. On
 # loopback there is no TLS, so plain HTTP (DJANGO_HTTPS=0) unless you say otherwise. Each worker

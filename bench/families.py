@@ -5,7 +5,7 @@ Anything not in a plan is answered "I'm not sure" where offered, else the first 
 the same rule as tests/helpers.py.
 """
 
-from decisionaid import catalogue
+from decisionaid.library import catalogue
 
 NOT_SURE = "not-sure"
 
@@ -38,8 +38,8 @@ def typical_family() -> dict:
 
 
 def heaviest_family() -> dict:
-    """The most a summary shows: high risk, an ALK change and one transplant put forward the
-    most options a seed ties to a situation (the rest follow as "others"); topotecan brings
+    """The most a summary shows: high risk and an ALK change put forward the most options a
+    source ties to a situation (the rest follow as "others"); topotecan brings
     its note; everything that matters is "very important", so the summary and handout carry
     every prompt."""
     def every_item(question_id, value):
@@ -60,7 +60,7 @@ def heaviest_family() -> dict:
 
 
 def every_question_family() -> dict:
-    """Answers that make every question be asked (tests/test_html_valid.py's EVERY_QUESTION)."""
+    """Answers that make every question be asked (tests/site/test_html_valid.py's EVERY_QUESTION)."""
     return {"cancer-course": "relapsed", "treatments-had": ["topotecan", "transplant"], "side-effects": ["pain"]}
 
 

@@ -1,6 +1,8 @@
 """One settings module, read from the environment (see README: Settings)."""
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -46,14 +48,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_http_compression",
-    "decisionaid",
+    # One app per area (README: "How the code is laid out").
+    "decisionaid.site",
+    "decisionaid.library",
+    "decisionaid.family",
+    "decisionaid.weighing",
+    "decisionaid.saving",
+    "decisionaid.printing",
+    "decisionaid.hospital",
     "decisionaid.fieldtest",  # the built-in field test (README: "Field test")
+    "decisionaid",  # the migrations from before the split into apps
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry these headers too.
-    "decisionaid.middleware.security_headers",
+    "decisionaid.site.middleware.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here (zstd, brotli or gzip, whichever the browser takes); static
     # files never reach it: whitenoise answers them above, from files compressed once by
@@ -61,7 +71,7 @@ MIDDLEWARE = [
     # "Performance budgets".
     "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "decisionaid.middleware.no_store",
+    "decisionaid.site.middleware.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,9 +79,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # One change at a time to a family's answers (sessions.py): it wraps every use of them.
-    "decisionaid.middleware.one_change_at_a_time",
-    "decisionaid.middleware.shared_device_expiry",
-    "decisionaid.middleware.tell_htmx_whether_answers_are_here",
+    "decisionaid.site.middleware.one_change_at_a_time",
+    "decisionaid.site.middleware.shared_device_expiry",
+    "decisionaid.site.middleware.tell_htmx_whether_answers_are_here",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -87,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
                 "django.contrib.messages.context_processors.messages",
-                "decisionaid.context_processors.shared_device",
+                "decisionaid.site.context_processors.shared_device",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -116,12 +126,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The family's answers live only in the server-side session (a database row), never in a
 # cookie's content, so they survive a server restart and "Start over" can delete them.
 # Django's database sessions, kept to the app's promises: see sessions.py.
-SESSION_ENGINE = "decisionaid.sessions"
+SESSION_ENGINE = "decisionaid.saving.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("DECISIONAID_SESSION_AGE", 14 * 24 * 60 * 60))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-CSRF_FAILURE_VIEW = "decisionaid.views.csrf_failure"
+CSRF_FAILURE_VIEW = "decisionaid.site.views.csrf_failure"
 
 # Secure by default: with debug off the site is served over HTTPS only (secure cookies, HSTS,
 # HTTP redirected), unless DJANGO_HTTPS=0 says otherwise, as `make serve` on loopback does.
@@ -171,6 +181,10 @@ PDFS_PER_SESSION = int(os.environ.get("DECISIONAID_PDFS_PER_SESSION", 10))
 PDF_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_PDF_WINDOW_SECONDS", 10 * 60))
 PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
 PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 8))
+# The folder of lock files that shares the places to make a PDF between every worker and app
+# server on this machine that runs from this folder (printing/render_places.py).
+PDF_PLACES_DIR = os.environ.get("DECISIONAID_PDF_PLACES_DIR") or str(
+    Path(tempfile.gettempdir()) / f"decisionaid-pdf-{os.getuid()}-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}")
 PDF_RENDER_SECONDS = float(os.environ.get("DECISIONAID_PDF_RENDER_SECONDS", 12))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -182,7 +196,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DECISIONAID_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Compressed, fingerprinted files that browsers may cache for a year (whitenoise).
 STORAGES = {
@@ -275,8 +289,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.staff_address"
-AXES_LOCKOUT_TEMPLATE = "staff_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "decisionaid.hospital.organisation.staff_address"
+AXES_LOCKOUT_TEMPLATE = "hospital/staff_locked_out.html"
 # A staff session ends this long after its last change (families keep theirs SESSION_COOKIE_AGE).
 STAFF_SESSION_SECONDS = int(os.environ.get("DECISIONAID_STAFF_SESSION_SECONDS", 2 * 60 * 60))
 # The service's public address, for the blank question list's and the clinic poster's QR code;

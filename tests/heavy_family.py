@@ -2,7 +2,7 @@
 its hopes, worries and side-effects details, 30 questions of its own of 300 "W", and every
 option weighed up with 1,000-"W" reasons for and against."""
 
-from decisionaid import library
+from decisionaid.library import loader
 from tests.helpers import complete_answers
 from tests.servers import answer_in_turn
 
@@ -18,7 +18,7 @@ def heavy_journey(family):
         assert status == 302, status
     status, _, page = family.request("/weigh-up/")
     assert status == 200, status
-    shown = [o.id for o in library.load().options if f'value="{o.id}"' in page]
+    shown = [o.id for o in loader.load().options if f'value="{o.id}"' in page]
     assert family.post("/weigh-up/", {"options": shown})[0] == 302
     reasons = {f"{o}-{side}": RUN for o in shown for side in ("for", "against")}
     assert family.post("/weigh-up/reasons/", reasons)[0] == 302

@@ -2,7 +2,9 @@
 
 import contextlib
 
-from decisionaid import catalogue, journey, render_places
+from decisionaid.family import journey
+from decisionaid.library import catalogue
+from decisionaid.printing import render_places
 
 
 def default_answer(question):
@@ -64,7 +66,7 @@ def staff_user(username="lead", superuser=True):
 def hospital_details():
     """An organisation's details as its staff would enter them: an urgent contact, another
     contact and a support service."""
-    from decisionaid.models import Contact, Organisation, SupportService
+    from decisionaid.hospital.models import Contact, Organisation, SupportService
 
     Organisation.objects.create(
         name="Riverside Children's Hospital", runs_and_funds="Riverside Children's Hospital pays for this service.",
@@ -81,7 +83,7 @@ def hospital_details():
 
 def forget_code_cookies(client):
     """The device loses its copies of the return code (cleared cookies, another browser)."""
-    from decisionaid.saving_views import CODE_COOKIES
+    from decisionaid.saving.offer import CODE_COOKIES
 
     for name in CODE_COOKIES:
         client.cookies.pop(name, None)

@@ -127,7 +127,7 @@ def form_data(question, answer):
 
 def answer_in_turn(family, answers):
     """Post these answers one question at a time, in the journey's order, from the start page."""
-    from decisionaid import journey
+    from decisionaid.family import journey
 
     if not any(c.name == "csrftoken" for c in family.cookies):
         assert family.request("/")[0] == 200

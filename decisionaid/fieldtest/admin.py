@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
 
-from decisionaid import catalogue
 from decisionaid.fieldtest import content, export, report
 from decisionaid.fieldtest.models import FieldTest
+from decisionaid.library import catalogue
 
 
 def matters_items() -> list[tuple[str, str]]:

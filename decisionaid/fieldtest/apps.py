@@ -13,7 +13,7 @@ class FieldTestConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from decisionaid.answers import answers_erased
+        from decisionaid.family.answers import answers_erased
         from decisionaid.fieldtest import content, participation
 
         answers_erased.connect(participation.erase, dispatch_uid="fieldtest.erase")

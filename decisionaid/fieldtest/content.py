@@ -8,8 +8,8 @@ import datetime
 import functools
 from dataclasses import dataclass
 
-from decisionaid import catalogue, library
-from decisionaid.catalogue import ContentError
+from decisionaid.library import catalogue, loader
+from decisionaid.library.catalogue import ContentError
 
 FILE = "field-test.yaml"
 STATEMENTS = (6, 8)  # as few and as many knowledge statements as the field test may hold
@@ -83,7 +83,7 @@ def _statement(raw) -> Statement:
 
 def _read(data, known_sources) -> FieldTestContent:
     knowledge, preparation = data["knowledge"], data["preparation"]
-    weigh_up = library.load().weigh_up["sure"]
+    weigh_up = loader.load().weigh_up["sure"]
     found = FieldTestContent(
         reviewed=data["reviewed"],
         knowledge_intro=knowledge["intro"].strip(),

@@ -10,7 +10,7 @@ import uuid
 from django.urls import reverse
 from django.utils import timezone
 
-from decisionaid import journey
+from decisionaid.family import journey
 from decisionaid.fieldtest.models import FieldTest, Participant
 
 SESSION_KEY = "field_test"

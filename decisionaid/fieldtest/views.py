@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from decisionaid import catalogue, library
-from decisionaid.answers import Answers
+from decisionaid.family.answers import Answers
 from decisionaid.fieldtest import content, participation, rules
 from decisionaid.fieldtest.forms import CheckForm, ToolForm, errors_of
+from decisionaid.library import catalogue, loader
 
 LEFT_MESSAGE = "You have left the field test. Nothing you answered for it is kept. The tool works just the same."
 
@@ -142,7 +142,7 @@ def _finish(row, form, store, words):
     row.write("acceptability", form.acceptability)
     items = [i.value for i in catalogue.load().question("what-matters").items]
     row.write("what_matters", rules.what_matters(answers, items))
-    comfort = {o.id for o in library.load().options if o.for_every_family}
+    comfort = {o.id for o in loader.load().options if o.for_every_family}
     leaning = rules.leaning(store.weigh_up, comfort)
     row.leaning, row.leaning_group = leaning["leaning"], leaning["group"]
     row.write("leaning_options", leaning["options"])

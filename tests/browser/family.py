@@ -56,7 +56,14 @@ def answer_current_question(page: Page, plan: dict) -> str:
             form.get_by_label(label, exact=True).check()
     form.get_by_role("button", name=re.compile(r"^Continue")).click()
     expect(page.locator("main h1")).not_to_have_text(question)
+    settled(page)
     return question
+
+
+def settled(page: Page) -> None:
+    """Wait until htmx has finished with the new page (its settle step runs on a timer, which a
+    test that moves the page's clock on would otherwise run late, as if the page were just used)."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
 
 
 def _default_label(scope) -> str:

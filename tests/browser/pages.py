@@ -6,7 +6,7 @@ from unittest import mock
 from django.db import OperationalError
 from playwright.sync_api import expect
 
-from decisionaid import journey
+from decisionaid.family import journey
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions
 from tests.helpers import EVERY_QUESTION, STAFF_PASSWORD, answers_before, complete_answers, hospital_details, staff_user
 
@@ -18,7 +18,7 @@ def seed_session(page, live_server, answers, **extra):
     from django.conf import settings
     from django.contrib.sessions.backends.db import SessionStore
 
-    from decisionaid.answers import SESSION_KEY
+    from decisionaid.family.answers import SESSION_KEY
 
     session = SessionStore()
     session[SESSION_KEY] = answers
@@ -138,11 +138,11 @@ def visit(page, live_server, name):
         with mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=OperationalError):
             page.goto("/questions/risk-group/")
         expect(page.locator("main h1")).to_have_text("Sorry, please try again")
-    elif name == "database-trouble-try-again":  # what a real lock gives (tests/test_database_trouble.py)
+    elif name == "database-trouble-try-again":  # what a real lock gives (tests/site/test_database_trouble.py)
         seed_session(page, live_server, answers_before("hopes"))
         page.goto("/questions/hopes/")
         page.locator("main textarea").fill("Home for her birthday")
-        with mock.patch("decisionaid.sessions.SessionStore.save", side_effect=OperationalError):
+        with mock.patch("decisionaid.saving.sessions.SessionStore.save", side_effect=OperationalError):
             page.get_by_role("button", name=re.compile(r"^Continue")).click()
             expect(page.locator(".error-summary")).to_contain_text("Sorry, please try again")
     elif name in ("still-there-warning", "handout-still-there-warning"):
@@ -161,7 +161,7 @@ def visit(page, live_server, name):
         expect(page.locator("main h1")).to_have_text("Your answers were erased from this device")
     elif name == "pdf-failed":
         seed_session(page, live_server, complete_answers())
-        with mock.patch("decisionaid.pdf_process.render", side_effect=OSError("no fonts")):
+        with mock.patch("decisionaid.printing.pdf_process.render", side_effect=OSError("no fonts")):
             page.goto("/handout.pdf")
         expect(page.locator("main h1")).to_have_text("We could not make the PDF")
     elif name == "pdf-slow":  # stopped at its deadline: "print the page instead"

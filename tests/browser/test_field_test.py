@@ -44,7 +44,7 @@ def answer_every_question(page):
     """The family's answers, kept in its own session as the questions would keep them."""
     from django.contrib.sessions.backends.db import SessionStore
 
-    from decisionaid.answers import SESSION_KEY
+    from decisionaid.family.answers import SESSION_KEY
 
     key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
     session = SessionStore(key)

@@ -89,7 +89,7 @@ def test_staff_set_up_the_service_and_a_family_sees_it(open_page, live_server, c
     family.reload()
     expect(glossary).to_have_text(f"Glossary: Changed after Dr Amara Okafor, consultant paediatric oncologist, "
                                   f"reviewed it on {TODAY}: needs review again.")
-    staff.goto("/admin/decisionaid/signoff/")
+    staff.goto("/admin/hospital/signoff/")
     expect(staff.locator("#result_list")).to_contain_text("Changed since: needs review again")
     assert refusals(family, refused_family) == [] and refusals(staff, refused) == []
 
@@ -125,9 +125,9 @@ def test_an_administrator_gives_a_colleague_the_reviewer_role(open_page, content
     expect(colleague.locator(".review-state")).to_contain_text("Reviewed by Dr Amara Okafor")
 
 
-ADMIN_PAGES = ["/admin/", "/admin/decisionaid/contact/", "/admin/decisionaid/contact/add/",
-               "/admin/decisionaid/supportservice/add/", "/admin/decisionaid/organisation/",
-               "/admin/decisionaid/signoff/", "/admin/decisionaid/changerecord/", "/admin/auth/user/",
+ADMIN_PAGES = ["/admin/", "/admin/hospital/contact/", "/admin/hospital/contact/add/",
+               "/admin/hospital/supportservice/add/", "/admin/hospital/organisation/",
+               "/admin/hospital/signoff/", "/admin/hospital/changerecord/", "/admin/auth/user/",
                "/admin/auth/group/add/", "/admin/password_change/", "/admin/axes/accessattempt/",
                "/admin/review/", "/admin/review/options/alk-targeted-therapy.md", "/admin/review/questions.yaml"]
 
@@ -142,7 +142,7 @@ def test_the_admin_and_review_pages_work_under_the_strict_csp(open_page, size):
         assert response.ok, url
         assert "'unsafe" not in response.headers["content-security-policy"]
         assert refusals(page, refused) == [], url
-    page.goto("/admin/decisionaid/contact/")
+    page.goto("/admin/hospital/contact/")
     page.locator("#action-toggle").check()  # the admin's list script ticks every row
     expect(page.locator("input.action-select:checked")).to_have_count(2)
     assert refusals(page, refused) == []

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from decisionaid.answers import OWN_QUESTIONS_MAX
-from decisionaid.saving_views import WRONG_CODE
+from decisionaid.family.answers import OWN_QUESTIONS_MAX
+from decisionaid.saving.views import WRONG_CODE
 from tests.browser.pages import save_for_later, seed_session
 from tests.helpers import complete_answers
 

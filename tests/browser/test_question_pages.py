@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from decisionaid import catalogue
+from decisionaid.library import catalogue
 from tests.browser.family import HIGH_RISK_FAMILY, answer_all_questions, answer_current_question
 from tests.browser.pages import seed_session, visit_question
 from tests.helpers import answers_before

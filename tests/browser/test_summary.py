@@ -215,15 +215,15 @@ def test_the_fullest_front_sheet_prints_from_chromium_on_one_page(open_page, liv
     """Printing with the browser (all a shared tablet offers) keeps the front sheet to page 1,
     on A4 and on US Letter, however much the family wrote: long sentences, or the security
     review's 1,000 "W" with no space (wide letters that wrap anywhere)."""
-    from decisionaid import library
-    from decisionaid.answers import QUESTIONS_KEY, WEIGH_UP_KEY
+    from decisionaid.family.answers import QUESTIONS_KEY, WEIGH_UP_KEY
+    from decisionaid.library import loader
     from tests.browser.pages import seed_session
     from tests.helpers import complete_answers, hospital_details
 
     hospital_details()
     long = ("We want her home with her brother and her dog, and to sleep in her own bed at night. " * 12
             if words == "sentences" else "W" * 1000)
-    every = [o.id for o in library.load().options][:chosen]  # three show their reasons; more are named
+    every = [o.id for o in loader.load().options][:chosen]  # three show their reasons; more are named
     answers = complete_answers(
         risk_group="not-sure", cancer_course="refractory", where_now=["same-place", "nearby", "elsewhere"], alk="yes",
         hopes=long[:1000], worries=long[:1000], side_effects_details=long[:1000], who_decides="both-parents",

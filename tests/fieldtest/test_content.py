@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from decisionaid import library
 from decisionaid.fieldtest import content
+from decisionaid.library import loader
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER_END = "\n" + "-" * 72 + "\n"  # a further source's header ends here; its own words follow
@@ -42,7 +42,7 @@ def test_the_statements_are_six_to_eight_and_not_all_true_or_all_false():
 
 
 def test_sure_is_the_weigh_ups_own_wording():
-    weigh_up = library.load().weigh_up["sure"]["items"]
+    weigh_up = loader.load().weigh_up["sure"]["items"]
     assert [(i.id, i.text) for i in content.load().sure_items] == [(i["value"], i["label"]) for i in weigh_up]
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from decisionaid.answers import SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.family.answers import SESSION_KEY, WEIGH_UP_KEY
 from decisionaid.fieldtest import content
 from decisionaid.fieldtest.models import FieldTest, Participant
 from tests.fieldtest.families import check_answers, right_answers, tool_answers

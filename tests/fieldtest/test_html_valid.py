@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid.answers import SESSION_KEY, WEIGH_UP_KEY
+from decisionaid.family.answers import SESSION_KEY, WEIGH_UP_KEY
 from decisionaid.fieldtest.models import FieldTest
 from tests.fieldtest.families import check_answers, tool_answers
 from tests.helpers import complete_answers, staff_user

@@ -7,7 +7,7 @@ import logging
 from django import template
 from django.db import DatabaseError
 
-from decisionaid.answers import Answers
+from decisionaid.family.answers import Answers
 from decisionaid.fieldtest import content, participation
 from decisionaid.fieldtest.models import FieldTest
 

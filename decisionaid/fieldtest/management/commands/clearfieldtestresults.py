@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import router
 from django.utils import timezone
 
-from decisionaid import erasure
 from decisionaid.fieldtest.models import Participant
+from decisionaid.saving import erasure
 
 
 class Command(BaseCommand):

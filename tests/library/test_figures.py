@@ -1,0 +1,68 @@
+"""Every figure on every page in the one honest format: the outcome named, the seed's counts
+with their complement, the time frame or "does not say", and no figure about adults drawn for
+a child's family."""
+
+import html as html_lib
+import re
+
+import pytest
+
+from decisionaid.family.answers import SESSION_KEY
+from decisionaid.library import loader
+from decisionaid.library.figures import TIME_NOT_GIVEN, amounts
+from tests.helpers import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+NUMBERS = {n.id: n for o in loader.load().options for n in o.numbers}
+FAMILIES = {
+    "child": dict(age="under-18", risk_group="high", alk="yes"),
+    "adult": dict(age="18-or-older", risk_group="high", alk="yes"),
+    "age not sure": dict(risk_group="not-sure"),
+}
+OPTIONS_WITH_FIGURES = sorted({o.id for o in loader.load().options if o.numbers})
+
+
+def figures_on(client, answers, urls):
+    session = client.session
+    session[SESSION_KEY] = complete_answers(**answers)
+    session.save()
+    pages = "".join(client.get(url).content.decode() for url in urls)
+    return re.findall(r'<figure class="number" data-number="([\w-]+)">(.*?)</figure>', pages, re.S)
+
+
+def words(fragment):
+    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)))
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_figure_names_outcome_complement_and_time(client, family):
+    """Every figure is on its option's own page (the summary and handout give none)."""
+    found = figures_on(client, FAMILIES[family], [f"/options/{o}/" for o in OPTIONS_WITH_FIGURES])
+    assert {number_id for number_id, _ in found} == set(NUMBERS)  # every figure is shown somewhere
+    for number_id, fragment in found:
+        number, text = NUMBERS[number_id], words(fragment)
+        if number.adults_only and family == "child":
+            assert "icon-array" not in fragment and str(number.out_of_100) not in text
+            assert "about adults" in text or "for adults" in text
+            continue
+        amount, rest = amounts(number)
+        assert amount in text.lower() and rest in text, (number_id, text)
+        assert number.happened in text.lower() and number.did_not in text, (number_id, text)
+        assert (number.time_frame in text) if number.time_frame else (TIME_NOT_GIVEN in text), (number_id, text)
+        if number.has_counts:  # the real group: counts, never "out of 100"
+            assert f"{number.count} of {number.total}" in text and "out of 100" not in text.split("Source")[0]
+        label = re.search(r'aria-label="([^"]+)"', fragment)
+        if number.adults_only and family != "adult":
+            assert label is None  # mentioned in words only
+        else:
+            assert number.happened in html_lib.unescape(label.group(1)).lower()  # the text alternative names it
+
+
+def test_an_upper_limit_reads_as_one():
+    number = NUMBERS["all-253"]
+    assert amounts(number) == ("fewer than 10 out of 100", "more than 90 out of 100")
+
+
+def test_the_summary_and_the_handout_give_no_figures(client):
+    assert figures_on(client, FAMILIES["child"], ["/summary/", "/handout/", "/options/compare/"]) == []
