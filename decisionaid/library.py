@@ -68,6 +68,7 @@ class Number:
     # What the figure rests on, in one plain line: "one study of 74 patients, with no comparison
     # group"; "the source does not say how many children". Shown beside the figure.
     rests_on: str = ""
+    high_risk_list: bool = False  # NCI's summary for doctors lists it under cancer high risk at first (review R4)
 
     @property
     def has_counts(self) -> bool:
@@ -144,6 +145,7 @@ class Note:
     when: dict | None = field(default=None, compare=False)
     serious: bool = False  # about how serious the illness is: behind a labelled disclosure
     section: str = ""  # in an option file: the section the note is shown in
+    numbers: tuple[Number, ...] = field(default=(), compare=False)  # figures shown with it (notes.yaml)
 
 
 @dataclass(frozen=True)
@@ -345,6 +347,7 @@ def load() -> Library:
     notes = entries(files, "notes.yaml", "notes", lambda n, where: Note(
         id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
         sources=_sources_of(where, n, known_sources), serious=bool(n.get("serious")),
+        numbers=tuple(Number(**number) for number in n.get("numbers") or ()),
     ))
     titles = {o.id: o.title for o in options}
     asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
@@ -355,6 +358,7 @@ def load() -> Library:
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
         own_wording=bool(t.get("own_wording")),
     ))
+    problems += [p for n in notes for x in n.numbers for p in number_problems(x, n.sources, f"notes.yaml: {x.id!r}")]
     for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:
         problems += catalogue.condition_problems(item.when, questions_by_id, f"{where}: {item.id!r}", earlier=False)
     for ask in asks:
