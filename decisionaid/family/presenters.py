@@ -43,11 +43,14 @@ def option_terms(option, glossary) -> list:
     return terms_used([option.summary, *option.sections.values(), *(n.text for n in option.notes)], glossary)
 
 
-def figure(number, age_answer) -> dict:
+def figure(number, age_answer, risk_answer=None) -> dict:
     """A figure as every page shows it. A figure about adults is drawn only for the family of
-    someone 18 or older; for a child under 18 it is only mentioned, as being about adults."""
+    someone 18 or older; for a child under 18 it is only mentioned, as being about adults. A
+    figure NCI lists under cancer that was high risk at first tells a family whose child's was
+    low or intermediate risk that it is not about their child's risk group."""
     adult_for_a_child = number.adults_only and age_answer != "18-or-older"
     return {
+        "other_risk_group": number.high_risk_list and risk_answer in ("low", "intermediate"),
         "number": number,
         "words": figure_words(number),
         "time": "" if number.time_frame else TIME_NOT_GIVEN,
@@ -64,7 +67,7 @@ def option_sections(option, answers, level) -> list[dict]:
     these answers: the same headings, in the same order, for every option (palliative and hospice care too)."""
     sections = []
     for title in OPTION_SECTIONS:
-        figures = [figure(n, answers.get("age")) for n in option.numbers_in(title)]
+        figures = [figure(n, answers.get("age"), answers.get("risk-group")) for n in option.numbers_in(title)]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
             "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
@@ -161,6 +164,9 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
              "options": [{"option": o, "reasons": result.reasons.get(o.id, ())} for o in options]}
             for name, words, options in result.groups
         ],
+        # Notes about how serious the illness is, each with any figure it gives (behind the heads-up).
+        "serious_notes": [{"note": n, "figures": [figure(x, answers.get("age"), answers.get("risk-group"))
+                                                  for x in n.numbers]} for n in result.serious_notes],
         "terms": terms_used(page_words, content.glossary),
         "chosen": set(chosen_questions(result, saved_questions)),
         "suggested_ticked": saved_questions["chosen"] is None,

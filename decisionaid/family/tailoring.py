@@ -182,10 +182,26 @@ def _named(reason: Reason, answers: dict) -> Named:
         return Named(reason, PARTLY if reason.only_if else YOURS)
     if fits is None:
         words = loader.load().groups["not_sure_of"]
-        unsure = list(dict.fromkeys(words[t["question"]] for t in conditions.tests_in(reason.when)
-                                    if (conditions.answered_values(answers.get(t["question"])) or set()) & NOT_KNOWN))
+        unsure = [words[question] for question in deciding_unknowns(reason.when, answers)]
         return Named(reason, UNSURE, " and ".join(filter(None, [", ".join(unsure[:-1]), unsure[-1]])))
     return Named(reason)
+
+
+def deciding_unknowns(condition, answers) -> list[str]:
+    """The questions answered "not sure" (or not known yet) that the condition turns on: those
+    whose answer, once known, could settle it. A refractory child's place does not decide a
+    situation for cancer "that has not responded to treatment" (review R23)."""
+    unknown = [q for q in dict.fromkeys(t["question"] for t in conditions.tests_in(condition))
+               if (conditions.answered_values(answers.get(q)) or set()) & NOT_KNOWN]
+    deciding = [q for q in unknown if any(
+        conditions.holds_unless_unknown(condition, {**answers, q: [known]}, NOT_KNOWN) is not None
+        for known in ("(none of these)", *sorted(listed_values(condition, q))))]
+    return deciding or unknown
+
+
+def listed_values(condition, question) -> set:
+    return {v for t in conditions.tests_in(condition) if t["question"] == question
+            for v in t.get("any_of") or t.get("none_of")}
 
 
 ASK, NOT_YOURS = "ask", "not_yours"

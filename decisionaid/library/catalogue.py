@@ -83,6 +83,7 @@ class Source:
     attribute_as: str = ""  # how a page names it
     superseded_by: str = ""  # a newer edition of the same text, for a seed that has one
     next_review_due: datetime.date | None = None  # where the page gives its own next review date
+    organisation: str = ""  # who published it, as a short line names it once; else the publisher
 
     @property
     def cautions(self) -> list[str]:

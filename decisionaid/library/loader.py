@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from decisionaid.library import catalogue
 from decisionaid.library.catalogue import ContentError
-from decisionaid.library.options import Note, Option, SuggestedQuestion, option_problems, read_option
+from decisionaid.library.options import (
+    Note,
+    Number,
+    Option,
+    SuggestedQuestion,
+    number_problems,
+    option_problems,
+    read_option,
+)
 
 CARE_FILES = {"palliative-care": "palliative.md", "hospice-care": "hospice.md"}
 YAML_FILES = (
@@ -95,6 +103,7 @@ def load() -> Library:
     notes = entries(files, "notes.yaml", "notes", lambda n, where: Note(
         id=n["id"], heading=n["heading"], text=n["text"], when=n.get("when"),
         sources=_sources_of(where, n, known_sources), serious=bool(n.get("serious")),
+        numbers=tuple(Number(**number) for number in n.get("numbers") or ()),
     ))
     titles = {o.id: o.title for o in options}
     asks = entries(files, "questions-to-ask.yaml", "questions", lambda q, where: SuggestedQuestion(
@@ -105,6 +114,7 @@ def load() -> Library:
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
         own_wording=bool(t.get("own_wording")),
     ))
+    problems += [p for n in notes for x in n.numbers for p in number_problems(x, n.sources, f"notes.yaml: {x.id!r}")]
     for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:
         problems += catalogue.condition_problems(item.when, questions_by_id, f"{where}: {item.id!r}", earlier=False)
     for ask in asks:

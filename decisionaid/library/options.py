@@ -59,6 +59,7 @@ class Number:
     # What the figure rests on, in one plain line: "one study of 74 patients, with no comparison
     # group"; "the source does not say how many children". Shown beside the figure.
     rests_on: str = ""
+    high_risk_list: bool = False  # NCI's summary for doctors lists it under cancer high risk at first (review R4)
 
     @property
     def has_counts(self) -> bool:
@@ -135,6 +136,7 @@ class Note:
     when: dict | None = field(default=None, compare=False)
     serious: bool = False  # about how serious the illness is: behind a labelled disclosure
     section: str = ""  # in an option file: the section the note is shown in
+    numbers: tuple[Number, ...] = field(default=(), compare=False)  # figures shown with it (notes.yaml)
 
 
 @dataclass(frozen=True)

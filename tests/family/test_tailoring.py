@@ -37,9 +37,9 @@ def test_low_or_intermediate_risk_back_where_it_started_puts_forward_surgery_and
     started. They might need surgery again, with or without chemotherapy." NCI, low risk:
     "surgery followed by observation or chemotherapy"; intermediate: "surgery that may be
     followed by chemotherapy"."""
-    for risk in ("low", "intermediate"):
+    for risk, also in (("low", ["observation"]), ("intermediate", [])):  # NCI: low risk "surgery followed by observation"
         summary = summary_for(risk_group=risk, cancer_course="relapsed", where_now=["same-place"])
-        assert leading_ids(summary) == ["chemotherapy", "surgery-again"]
+        assert leading_ids(summary) == ["chemotherapy", "surgery-again", *also]  # A to Z by title
         assert "high-risk-prognosis" not in note_ids(summary)
         assert "low-intermediate-where-it-started" in note_ids(summary)
 
@@ -74,7 +74,7 @@ def test_low_risk_elsewhere_or_not_responding_puts_forward_chemotherapy_and_surg
                     dict(cancer_course="refractory", where_now=["same-place"]),
                     dict(cancer_course="during-treatment", where_now=["nearby"])):
         summary = summary_for(risk_group="low", **answers)
-        assert leading_ids(summary) == ["chemotherapy", "surgery-again"], answers
+        assert leading_ids(summary) == ["chemotherapy", "surgery-again", "observation"], answers
         assert "low-elsewhere-or-not-responding" in note_ids(summary)
 
 
@@ -105,7 +105,8 @@ def test_back_in_the_brain_or_spinal_cord_puts_forward_surgery_radiation_and_che
     chemotherapy, surgery, and radiation therapy". It names no risk group."""
     for risk in ("low", "intermediate", "not-sure"):
         summary = summary_for(risk_group=risk, cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
-        assert leading_ids(summary) == ["chemotherapy", "radiation-therapy", "surgery-again"], risk
+        also = ["observation"] if risk == "low" else []  # low risk in other parts of the body: "- observation"
+        assert leading_ids(summary) == ["chemotherapy", "radiation-therapy", "surgery-again", *also], risk
     high = summary_for(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
     assert {"radiation-therapy", "surgery-again", "chemoimmunotherapy"} <= set(leading_ids(high))
     for answer in ("no", "not-sure"):

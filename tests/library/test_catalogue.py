@@ -131,7 +131,7 @@ CHEMOTHERAPY_SOURCES = next(o for o in loader.load().options if o.id == "chemoth
         (OPTION, "{question: risk-group, any_of: [high]}", "{question: risk, any_of: [high]}",
          "'risk', which is not a question in questions.yaml"),
         (OPTION, "## What is known\n", "## What we know\n", "missing the section '## What is known'"),
-        (OPTION, "reviewed: 2026-12-02\n", "", "missing 'reviewed' in the front matter"),
+        (OPTION, "reviewed: 2026-12-07\n", "", "missing 'reviewed' in the front matter"),
         (OPTION, "    out_of_100: 15\n", "    out_of_100: 15\n    count: 1\n    total: 2\n", "never both"),
         (OPTION, "    count: 14\n", "    count: 18\n", "count must be between 0 and total"),
         (OPTION, "    seed_conditions:\n      - quote: \"There is no", "    nothing:\n      - quote: \"There is no",

@@ -64,5 +64,18 @@ def test_an_upper_limit_reads_as_one():
     assert amounts(number) == ("fewer than 10 out of 100", "more than 90 out of 100")
 
 
-def test_the_summary_and_the_handout_give_no_figures(client):
-    assert figures_on(client, FAMILIES["child"], ["/summary/", "/handout/", "/options/compare/"]) == []
+def test_the_handout_gives_no_figures_and_the_summary_only_its_notes_behind_the_hard_news_disclosure(client):
+    """A figure a note about how serious the illness is gives (review R24) waits inside that
+    note's closed disclosure, in the same format; the summary shows no other figure."""
+    assert figures_on(client, FAMILIES["child"], ["/handout/", "/options/compare/"]) == []
+    summary = client.get("/summary/").content.decode()
+    outside = re.sub(r"<details\b.*?</details>", "", summary, flags=re.S)
+    assert '<figure class="number"' not in outside
+    in_notes = {n.id: n for note in loader.load().notes for n in note.numbers}
+    found = figures_on(client, FAMILIES["child"], ["/summary/"])
+    assert found and {number_id for number_id, _ in found} <= set(in_notes)
+    for number_id, fragment in found:
+        number, text = in_notes[number_id], words(fragment)
+        amount, rest = amounts(number)
+        assert amount in text.lower() and rest in text and number.time_frame in text, (number_id, text)
+        assert number.survival and number.rests_on.lower() in text.lower(), number_id

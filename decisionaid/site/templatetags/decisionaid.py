@@ -103,6 +103,12 @@ def source_name(source_id):
 
 
 @register.filter
+def publishers(sources):
+    """Each organisation whose pages and texts are listed, named once, in the list's order."""
+    return list(dict.fromkeys(source.organisation or source.publisher for source in sources))
+
+
+@register.filter
 def overdue(source):
     """The source's own next review date has passed."""
     from django.utils import timezone
