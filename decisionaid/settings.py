@@ -234,7 +234,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 # About this decision aid: true by default, for a deploying organisation to override. These are
 # about running the service where it is offered; who made the tool, and that its making was not
-# funded, About always says (templates/about.html, "Who made it").
+# funded, About always says (site/templates/site/about.html, "Who made it").
 DECISIONAID_PUBLISHED = os.environ.get("DECISIONAID_PUBLISHED", "November 2026")
 DECISIONAID_FUNDING = os.environ.get(
     "DECISIONAID_FUNDING",

@@ -4,7 +4,7 @@ from decisionaid.family.answers import Answers
 
 
 def shared_device(request):
-    """What every page needs to keep the app's promises on a shared device (templates/_still_here.html,
+    """What every page needs to keep the app's promises on a shared device (site/templates/site/_still_here.html,
     static/js/shared-device.js): whether this is one, the warning's timings, and whether there is
     anything of the family's here to save or to speak of (after an erase there is not)."""
     store = Answers(request.session)

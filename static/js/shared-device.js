@@ -4,7 +4,7 @@
 // on its own clock too (a tablet simply put down), so the page tells it, now and then, that the
 // device is in use: at most every minute, and always well before the server's time is up.
 // Without this file the page goes to the start page once the server has erased (a refresh in
-// templates/_still_here_head.html).
+// site/templates/site/_still_here_head.html).
 (function () {
   "use strict";
 
