@@ -1,8 +1,11 @@
 """The security review's heaviest family (N1), through the real journey's forms: 1,000 "W" in
 its hopes, worries and side-effects details, 30 questions of its own of 300 "W", and every
-option weighed up with 1,000-"W" reasons for and against."""
+option weighed up with 1,000-"W" reasons for and against. And the front sheet's heaviest
+answers and weigh-up (every_answer_given, weighed_up: tests/printing/test_front_sheet_pages.py)."""
 
+from decisionaid.family import journey
 from decisionaid.library import loader
+from decisionaid.weighing import rules
 from tests.helpers import complete_answers
 from tests.servers import answer_in_turn
 
@@ -24,3 +27,24 @@ def heavy_journey(family):
     assert family.post("/weigh-up/reasons/", reasons)[0] == 302
     assert family.post("/weigh-up/leaning/", {"leaning": shown[0]})[0] == 302
     return shown
+
+
+def every_answer_given(text: str) -> dict:
+    """The front sheet's heaviest answers: every box ticked but "I'm not sure", the first choice
+    of every other question, everything very important, `text` in every box to write in."""
+    answers = {}
+    while (question := journey.first_unanswered(answers)) is not None:
+        values = [c.value for c in question.choices if c.value != "not-sure"]
+        answers[question.id] = {"grid": {item.value: "very" for item in question.items}, "checkbox": values,
+                                "text": text}.get(question.kind, values[0] if values else "")
+    return answers
+
+
+def weighed_up(option_ids: list[str], reason: str) -> dict:
+    """A weigh-up of these options, `reason` for and against each, leaning to the first, every
+    SURE question and every next step answered."""
+    content = rules.content()
+    return {"options": option_ids, "reasons": {o: {"for": reason, "against": reason} for o in option_ids},
+            "leaning": option_ids[0] if option_ids else "",
+            "sure": {item["value"]: "no" for item in content["sure"]["items"]},
+            "next_steps": [step["value"] for step in content["next_steps"]]}

@@ -43,6 +43,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "front": front,
         "rest": rest,
         "pdf_sheet": {"front": pdf_front, "rest": pdf_rest},
+        "front_sheet_parts": parts,
         "page_title": "Our summary for the care team",
         "today": today,
         "summary": summary,
@@ -104,9 +105,10 @@ def pdf_html(context: dict) -> str:
     return render_to_string("printing/handout.html", {**context, **context["pdf_sheet"], "for_pdf": True})
 
 
-def refit(context: dict, fitted: int) -> str:
-    """The handout's HTML again, its front sheet keeping fewer questions, now that the PDF's
-    first layout put only `fitted` of them on page 1 (pdf_render: the second and last layout)."""
+def refit(context: dict, measured: dict) -> str:
+    """The handout's HTML again, its front sheet worked out from what the PDF's first layout
+    `measured` (pdf_render.measured: the second and last layout)."""
     sheet = context["pdf_sheet"]
-    front, rest = front_sheet.refit(sheet["front"], sheet["rest"], context["our_questions"], fitted)
+    front, rest = front_sheet.refit(context["front_sheet_parts"], sheet["front"], sheet["rest"],
+                                    context["our_questions"], measured)
     return pdf_html({**context, "pdf_sheet": {"front": front, "rest": rest}})

@@ -39,11 +39,13 @@ class Made(NamedTuple):
     pdf: bytes
     layouts: int  # 1, or 2 when the front sheet was fitted again
     nice: int  # the CPU priority it was made at
+    fits: bool = True  # its front sheet is exactly page 1 (or it has none to check)
 
 
 def render(html: str, refit=None) -> Made:
     """The PDF of `html`. With `refit`, its front sheet is checked: when it runs over,
-    refit(questions that fitted) gives the page to lay out instead (the second and last try)."""
+    refit(where the first layout put its questions: pdf_render.measured) gives the page to lay
+    out instead (the second and last try)."""
     css = Path(finders.find(STYLESHEET)).read_bytes()
     deadline = time.monotonic() + settings.PDF_RENDER_SECONDS
     ours, theirs = _processes.Pipe()
@@ -61,8 +63,8 @@ def render(html: str, refit=None) -> Made:
             raise RenderFailed(message[1])
         _, pdf, fits, nice = message
         if not fits:  # the family still gets its PDF; front_sheet's budgets need a look
-            logger.warning("The front sheet ran over page 1 even after its questions were moved.")
-        return Made(pdf, layouts, nice)
+            logger.warning("The front sheet ran over page 1 even after its second layout.")
+        return Made(pdf, layouts, nice, fits)
     finally:
         ours.close()
         if process.is_alive():

@@ -23,6 +23,8 @@ import unicodedata
 # relative address in the page can become a file on this server or a request to anywhere.
 STYLESHEET_URL = "handout:css/handout.css"
 AFTER_FRONT_SHEET = "after-front-sheet"  # the id of what follows the front sheet in handout.html
+FRONT_SHEET = "front-sheet"  # the front sheet's own id
+FRONT_QUESTIONS = "front-questions"  # its list of questions
 FRONT_QUESTION = "front-question-"  # the ids of the front sheet's questions, numbered from 1
 LOWER_PRIORITY = 10  # nice steps below the pages'
 
@@ -112,22 +114,38 @@ def front_sheet_fits(document) -> bool:
     return len(document.pages) > 1 and AFTER_FRONT_SHEET in document.pages[1].anchors
 
 
-def front_questions_on_page_one(document) -> int:
-    return sum(anchor.startswith(FRONT_QUESTION) for anchor in document.pages[0].anchors)
+def measured(document) -> dict:
+    """Where a front sheet that ran over put its questions (front_sheet.refit reads it), in CSS
+    pixels: `room`, from the top of its list of questions to the foot of page 1 (below 0: how
+    far down page 2 the list began; None: the sheet has no list); `heights`, each of its
+    questions' height, in their order; `over`, how far the sheet ran down the pages after 1."""
+    tops = [page._page_box.content_box_y() for page in document.pages]
+    first = document.pages[0]._page_box
+    room = next((first.content_box_y() + first.height - page.anchors[FRONT_QUESTIONS][1] if n == 0
+                 else tops[n] - page.anchors[FRONT_QUESTIONS][1]
+                 for n, page in enumerate(document.pages) if FRONT_QUESTIONS in page.anchors), None)
+    heights = {}
+    for page in document.pages:
+        for name, (_, top, _, bottom) in page.anchors.items():
+            if name.startswith(FRONT_QUESTION):
+                heights.setdefault(int(name.removeprefix(FRONT_QUESTION)), bottom - top)
+    over = sum(page.anchors[FRONT_SHEET][3] - top for page, top in zip(document.pages[1:], tops[1:], strict=True)
+               if FRONT_SHEET in page.anchors)
+    return {"room": room, "heights": [heights[n] for n in sorted(heights)], "over": over}
 
 
 def render(conn, css: bytes, html: str, fit_front_sheet: bool, cpu_seconds: int) -> None:
-    """In the PDF's own process: lay the page out; if its front sheet runs over, say how many
-    of its questions fitted and lay out the page sent back (never a third time); send the PDF.
+    """In the PDF's own process: lay the page out; if its front sheet runs over, say where its
+    questions fell and lay out the page sent back (never a third time); send the PDF.
 
-    Messages on `conn`: ("refit", questions that fitted) and, at the end, ("pdf", bytes,
+    Messages on `conn`: ("refit", what `measured` says) and, at the end, ("pdf", bytes,
     whether the front sheet fitted, the process's nice value) or ("error", the traceback)."""
     try:
         at_low_priority(cpu_seconds)
         document = layout(html, css)
         fits = not fit_front_sheet or front_sheet_fits(document)
         if not fits:
-            conn.send(("refit", front_questions_on_page_one(document)))
+            conn.send(("refit", measured(document)))
             document = layout(conn.recv(), css)
             fits = front_sheet_fits(document)
         conn.send(("pdf", document.write_pdf(), fits, os.nice(0)))

@@ -46,7 +46,7 @@ def pdf_for(session_key: str, address: str, context: dict) -> bytes:
     session = salted_hmac(SESSION_SALT, session_key, algorithm="sha256").hexdigest()[:32]
     try:
         with render_places.place_to_render(session, address):
-            pdf = pdf_process.render(html, refit=lambda fitted: handout.refit(context, fitted)).pdf
+            pdf = pdf_process.render(html, refit=lambda measured: handout.refit(context, measured)).pdf
     except TooSlow:
         raise  # it took the machine's time, so it counts against the session
     except BaseException:

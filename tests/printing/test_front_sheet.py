@@ -74,7 +74,7 @@ def test_the_heaviest_family_is_laid_out_at_most_twice_and_page_one_holds(client
     session[QUESTIONS_KEY] = {"chosen": None, "own": [f"{n:02d}" + "W" * 298 for n in range(30)]}
     session.save()
     context = handout_for_session(client)
-    made = pdf_process.render(handout.pdf_html(context), refit=lambda fitted: handout.refit(context, fitted))
+    made = pdf_process.render(handout.pdf_html(context), refit=lambda measured: handout.refit(context, measured))
     assert made.layouts <= 2
     reader = PdfReader(io.BytesIO(made.pdf))
     first, second = (flat(reader.pages[n].extract_text()).replace("\u200b", "") for n in (0, 1))
