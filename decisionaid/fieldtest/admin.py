@@ -66,7 +66,8 @@ class FieldTestAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         test = FieldTest.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
         if test is not None and self.has_view_permission(request, test):
-            counters = {"invited": test.invited, "agreed": test.agreed, "declined": test.declined}
+            counters = {"invited": test.invited, "agreed": test.agreed, "declined": test.declined,
+                        "ended": test.keep_until < timezone.localdate()}
             extra_context = {**(extra_context or {}),
                              "report": report.report(rows_of(test), counters, content.load(), matters_items())}
         return super().change_view(request, object_id, form_url, extra_context)

@@ -64,6 +64,16 @@ class FieldTestContent:
     sure_items: tuple[SureItem, ...]
     sure_credit: str
 
+    @property
+    def before_count(self) -> int:
+        """How many questions Before asks (the invitation says it)."""
+        return len(self.statements) + len(self.sure_items)
+
+    @property
+    def after_count(self) -> int:
+        """How many questions After asks, both parts (the invitation and the offer say it)."""
+        return self.before_count + len(self.prepdm_items) + len(self.acceptability)
+
 
 def _choices(raw, where) -> tuple[Choice, ...]:
     if not isinstance(raw, list) or not raw:

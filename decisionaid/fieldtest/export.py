@@ -36,10 +36,15 @@ def columns(words, matters_items) -> list[Column]:
     matters most" items as (value, label) pairs."""
     n, top = len(words.statements), len(words.sure_items)
     found = [
-        Column("id", "A random id for the family's row. It links to nothing else.", "text", lambda r: r["id"]),
+        Column("id", "A random id for the family's row. Nothing in the results links it to the family.", "text",
+               lambda r: r["id"]),
         Column("joined_on", "The day the family said yes (never the time).", "YYYY-MM-DD", lambda r: r["joined_on"]),
         Column("finished_on", "The day the family finished After.", "YYYY-MM-DD; blank if it has not",
                lambda r: r["finished_on"]),
+        Column("before_answered", "Whether the family answered Before, before its first question. 'no': it went on "
+               "to the questions without it (Before closes then), so its before columns are blank and it belongs in "
+               "no before-and-after comparison", "yes, no",
+               lambda r: "no" if r["knowledge_before_score"] is None else "yes"),
         Column("situation", "Risk group at diagnosis / whether the cancer came back or never went away, as the "
                "family answered (taken when it finished)",
                f"one of {', '.join(rules.RISK_GROUPS)}, then /, then one of {', '.join(rules.COURSES)} "
@@ -81,8 +86,9 @@ def columns(words, matters_items) -> list[Column]:
             lambda r, i=value: r["what_matters"].get(i)))
     groups = "; ".join(f"{key} = {words}" for key, words in rules.LEANING_GROUPS.items())
     found += [
-        Column("leaning", "The weigh-up's 'Which way are you leaning?' when it finished: an option's id, mix (a mix "
-               "of the options it wanted to talk about) or not-sure", "text; blank when not said",
+        Column("leaning", "The weigh-up's 'Which way are you leaning?' as it stood when the family sent After: an "
+               "option's id, mix (a mix of the options it wanted to talk about) or not-sure",
+               "text; blank when not said (or not yet weighed up)",
                lambda r: r["leaning"]),
         Column("leaning_options", "The options it leaned towards", "option ids, separated by spaces",
                lambda r: " ".join(r["leaning_options"])),

@@ -32,7 +32,8 @@ class FieldTest(models.Model):
                                   "last, families are invited after they press Start. One field test can be "
                                   "open at a time.")
     keep_until = models.DateField("results kept until", help_text="The day after this, `manage.py "
-                                  "clearfieldtestresults` deletes every family's results. Families are told it.")
+                                  "clearfieldtestresults` deletes every family's results. Families are told it, so "
+                                  "once a family has said yes it can be made sooner, never later.")
     summary = models.TextField("what it found, for About", blank=True, help_text="Once the field test is closed, "
                                "About shows this: for example how many families took part and what changed. "
                                "Left blank, About says the tool has not yet been field tested.")
@@ -57,6 +58,10 @@ class FieldTest(models.Model):
             raise ValidationError({"ends_on": "The last day cannot come before the first day."})
         if self.ends_on and self.keep_until and self.keep_until < self.ends_on:
             raise ValidationError({"keep_until": "Keep the results at least until the last day."})
+        told = FieldTest.objects.filter(pk=self.pk, agreed__gt=0).values_list("keep_until", flat=True).first()
+        if self.pk and told and self.keep_until and self.keep_until > told:
+            raise ValidationError({"keep_until": f"Families who said yes were told their answers are deleted after "
+                                                 f"{told:%-d %B %Y}. You can make it sooner, never later."})
 
     def is_running(self, today) -> bool:
         return self.is_open and self.starts_on <= today <= self.ends_on

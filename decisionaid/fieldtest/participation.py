@@ -3,6 +3,18 @@
 The session keeps only the field test's id, whether the family answered the invitation, and
 (after a Yes) its row's random id. The hooks into the rest of the app are here: `after_start`
 (called by the start page) and `erase` (receives answers.answers_erased, sent by Start over).
+
+The row's id stays in the session after the family finishes, on purpose: the issue promises that
+Start over removes the family's row, and "Stop taking part" stays on the thank-you page. Nothing
+else links the row to the family, and that link ends with the session (Start over, or
+SESSION_COOKIE_AGE after the family last changed an answer; sooner on a shared device). While
+the session lives, its own answers would point to the row anyway (the same "what matters most"
+ratings, situation and leaning), so dropping the id at the end would hide nothing and break the
+promise. The invitation and the thank-you page say so in plain words.
+
+Before is asked before the first question, or not at all: once the family has answered a
+question it has seen the tool, and its answers would no longer be "before". Until then, Start
+and the invitation's address (the browser's Back) lead to Before, never past it.
 """
 
 import uuid
@@ -11,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.family import journey
+from decisionaid.family.answers import Answers
 from decisionaid.fieldtest.models import FieldTest, Participant
 
 SESSION_KEY = "field_test"
@@ -30,9 +43,14 @@ def _row_id(state) -> uuid.UUID | None:
 
 
 def after_start(session, next_url: str) -> str:
-    """Where Start leads: the invitation, once per field test, while one is running; else on."""
+    """Where Start leads: the invitation, once per field test, while one is running, to a family
+    that has answered nothing yet; Before, to a family that said yes and has not answered it; else on."""
     test = FieldTest.running(timezone.localdate())
-    if test is None or _state(session).get("test") == test.pk:
+    if test is None:
+        return next_url
+    if _state(session).get("test") == test.pk:
+        return reverse("fieldtest:before") if before_is_due(session) else next_url
+    if Answers(session).data:  # it has seen the tool already: a Before would not be "before"
         return next_url
     session[SESSION_KEY] = {"test": test.pk}
     test.count("invited")
@@ -68,6 +86,17 @@ def participant(session):
     return row if row is not None and row.field_test.is_open else None
 
 
+def before_is_open(session) -> bool:
+    """Before can be answered (or changed) only until the family answers its first question."""
+    return not Answers(session).data
+
+
+def before_is_due(session) -> bool:
+    """This family takes part, has not answered Before, and still can."""
+    row = participant(session)
+    return row is not None and row.knowledge_before_score is None and before_is_open(session)
+
+
 def leave(session) -> None:
     """The family stops taking part: its row is deleted, and it is not invited again."""
     state = _state(session)
@@ -87,6 +116,11 @@ def onward(answers: dict) -> str:
     summary when every question is answered."""
     unanswered = journey.first_unanswered(answers)
     return reverse("question", args=[unanswered.id]) if unanswered else reverse("summary")
+
+
+def next_page(session) -> str:
+    """From the invitation once it is answered (the browser's Back): Before while it is due, else on."""
+    return reverse("fieldtest:before") if before_is_due(session) else onward(Answers(session).data)
 
 
 def may_answer_after(answers: dict) -> bool:

@@ -18,6 +18,10 @@ T_975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 
          29: 2.045, 30: 2.042, 40: 2.021, 60: 2.000, 120: 1.980}
 
 
+def _families(n) -> str:
+    return "1 family" if n == 1 else f"{n} families"
+
+
 def _of(count, total) -> str:
     return f"{count} of {total}" if total else "none yet"
 
@@ -38,25 +42,31 @@ def interval(values) -> tuple[float, float, float] | None:
 
 
 def counts(counters: dict, rows) -> list[dict]:
-    finished = sum(1 for r in rows if r["finished_on"])
-    invited = counters["invited"]
-    lines = [("Invited", invited), ("Said yes", counters["agreed"]), ("Finished (answered After)", finished),
-             ("Said no, thank you", counters["declined"])]
+    """The flow, out of the families invited. Rows taken out (Start over, Stop taking part) are
+    gone, so they are "said yes" less the rows kept, until the keeping period ends (`ended`)."""
+    invited, agreed, declined = counters["invited"], counters["agreed"], counters["declined"]
+    lines = [("Invited", invited), ("Said no, thank you", declined),
+             ("Did not answer the invitation", max(0, invited - agreed - declined)), ("Said yes", agreed),
+             ("Answered Before", sum(r["knowledge_before_score"] is not None for r in rows)),
+             ("Finished (answered After)", sum(1 for r in rows if r["finished_on"]))]
+    if not counters.get("ended"):
+        lines.append(("Took their answers out (Start over or Stop taking part)", max(0, agreed - len(rows))))
     return [{"label": label, "n": n, "chart": charts.bar(_fraction(n, invited))} for label, n in lines]
 
 
 def knowledge(rows, statements) -> dict:
+    """Paired throughout: each statement, like the score, counts only the families who answered
+    both, so its before and after are the same families."""
+    both = [r for r in rows if r["knowledge_before_score"] is not None and r["knowledge_after_score"] is not None]
     lines = []
     for s in statements:
-        before = [r["knowledge_before"][s.id] for r in rows if s.id in r["knowledge_before"]]
-        after = [r["knowledge_after"][s.id] for r in rows if s.id in r["knowledge_after"]]
-        right_before, right_after = before.count(s.answer), after.count(s.answer)
+        right_before = sum(r["knowledge_before"].get(s.id) == s.answer for r in both)
+        right_after = sum(r["knowledge_after"].get(s.id) == s.answer for r in both)
         lines.append({
             "statement": s.statement, "answer": s.answer,
-            "text": f"Before: {_of(right_before, len(before))} right. After: {_of(right_after, len(after))} right.",
-            "chart": charts.pair(_fraction(right_before, len(before)), _fraction(right_after, len(after))),
+            "text": f"Before: {_of(right_before, len(both))} right. After: {_of(right_after, len(both))} right.",
+            "chart": charts.pair(_fraction(right_before, len(both)), _fraction(right_after, len(both))),
         })
-    both = [r for r in rows if r["knowledge_before_score"] is not None and r["knowledge_after_score"] is not None]
     changes = [r["knowledge_after_score"] - r["knowledge_before_score"] for r in both]
     paired = {"n": len(both), "of": len(statements)}
     if both:
@@ -127,22 +137,35 @@ def values_and_leaning(rows, matters_items) -> dict:
 
 def in_words(found: dict, counters: dict) -> list[str]:
     """The main numbers in sentences a report can start from (every one with how many it rests on)."""
+    taken_out = next((line["n"] for line in found["counts"] if line["label"].startswith("Took")), 0)
     lines = [f"Of {counters['invited']} families invited, {counters['agreed']} said yes and {found['finished']} "
-             f"finished; {counters['declined']} said no."]
+             f"finished; {counters['declined']} said no."
+             + (f" {taken_out} took their answers out." if taken_out else "")]
+    if found["without_before"]:
+        lines.append(f"{found['without_before']} of the {found['finished']} who finished did not answer Before: "
+                     "they are left out of the before-and-after comparisons.")
     paired = found["knowledge"]["paired"]
     if paired["n"]:
         ci = paired.get("interval")
-        lines.append(f"Knowledge ({paired['n']} families who answered both): {paired['before']} of {paired['of']} "
+        lines.append(f"Knowledge ({_families(paired['n'])} who answered both): {paired['before']} of {paired['of']} "
                      f"right on average before, {paired['after']} after; a mean change of {paired['change']}"
                      + (f" (95% confidence interval {ci[1]} to {ci[2]})." if ci else "."))
     sure_found = found["sure"]
     if sure_found["n"]:
-        lines.append(f"SURE ({sure_found['n']} families who answered both): {sure_found['sure_before']} answered "
+        lines.append(f"SURE ({_families(sure_found['n'])} who answered both): {sure_found['sure_before']} answered "
                      f"“Yes” to all {sure_found['top']} before, {sure_found['sure_after']} after.")
     prep = found["prepdm"]
     if prep["n"]:
-        lines.append(f"Preparation for Decision Making ({prep['n']} families): mean score {prep['score']} out of 100"
+        lines.append(f"Preparation for Decision Making ({_families(prep['n'])}): mean score {prep['score']} out of 100"
                      + (f" (standard deviation {prep['sd']})." if prep["sd"] is not None else "."))
+    for question in found["acceptability"]:
+        if question["n"]:
+            parts = "; ".join(f"{p['label']}: {p['n']}" for p in question["parts"])
+            lines.append(f"“{question['question']}” ({_families(question['n'])}): {parts}.")
+    every = found["values"]["all"]
+    if every["n"]:
+        parts = "; ".join(f"{group}: {cell['n']}" for group, cell in zip(found["values"]["groups"], every["cells"]))
+        lines.append(f"Which way the {_families(every['n'])} who finished were leaning when they finished: {parts}.")
     return lines
 
 
@@ -150,6 +173,8 @@ def report(rows, counters: dict, words, matters_items) -> dict:
     finished = sum(1 for r in rows if r["finished_on"])
     found = {
         "counts": counts(counters, rows), "finished": finished, "few": finished < FEW, "kept": len(rows),
+        "ended": bool(counters.get("ended")),
+        "without_before": sum(1 for r in rows if r["finished_on"] and r["knowledge_before_score"] is None),
         "knowledge": knowledge(rows, words.statements), "sure": sure(rows, words.sure_items),
         "prepdm": prepdm(rows, words), "acceptability": acceptability(rows, words.acceptability),
         "values": values_and_leaning(rows, matters_items),

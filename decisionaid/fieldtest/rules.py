@@ -14,7 +14,7 @@ LEANING_GROUPS = {
     "comfort": "Focusing on comfort",
     "both": "A mix of treatment and comfort",
     "not-sure": "Not sure yet",
-    "none": "Did not say",
+    "none": "Did not say (or had not weighed up)",
 }
 MIX, NOT_SURE = "mix", "not-sure"  # the weigh-up's own values (weighing.MIX, weighing.NOT_SURE)
 

@@ -5,6 +5,7 @@ answers, the rules score them (rules.py) and the row keeps them. htmx requests g
 `main` partial, as every page of the app does.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,14 +34,15 @@ def titled(title, form):
 def invitation(request):
     store = Answers(request.session)
     test = participation.invitation(request.session)
-    if test is None:
-        return redirect(participation.onward(store.data))
+    if test is None:  # answered already (the browser's Back), or no field test running
+        return redirect(participation.next_page(request.session))
     if request.method == "POST" and request.POST.get("answer") in ("yes", "no"):
         yes = request.POST["answer"] == "yes"
         participation.answer_invitation(request.session, test, yes)
         return redirect("fieldtest:before" if yes else participation.onward(store.data))
     return page(request, "fieldtest/invitation.html", {
-        "page_title": "Would you help us find out whether this tool helps?", "test": test,
+        "page_title": "Would you help us find out whether this tool helps?", "test": test, "words": content.load(),
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
     })
 
 
@@ -48,7 +50,8 @@ def invitation(request):
 def before(request):
     store = Answers(request.session)
     row = participation.participant(request.session)
-    if row is None:
+    if row is None or not participation.before_is_open(request.session):
+        # After the first question, Before is closed: the row keeps it as not answered.
         return redirect(participation.onward(store.data))
     words = content.load()
     if request.method == "POST":
@@ -107,6 +110,7 @@ def after(request):
     return page(request, "fieldtest/check.html", {
         "page_title": titled("Now that you have used the tool", form), "form": form, "errors": errors_of(form),
         "words": words, "step": "after", "test": row.field_test, "from_weigh_up": bool(store.weigh_up.get("sure")),
+        "leaning_said": bool(store.weigh_up.get("leaning")),
     })
 
 
@@ -135,7 +139,8 @@ def after_tool(request):
 
 
 def _finish(row, form, store, words):
-    """The last answers, and what the tool holds now: what matters most, the leaning, the group."""
+    """The last answers, and what the tool holds at this moment, read afresh from the session:
+    what matters most, the leaning as the weigh-up has it now, the group."""
     answers = store.data
     row.write("prepdm", form.prepdm)
     row.prepdm_score = rules.prepdm_score(form.prepdm, words.prepdm_items)
@@ -158,15 +163,17 @@ def thank_you(request):
         return redirect("fieldtest:after" if row else "summary")
     return page(request, "fieldtest/thank_you.html", {
         "page_title": "Thank you for taking part", "words": content.load(), "test": row.field_test,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
     })
 
 
 @require_POST
 def leave(request):
-    """Stop taking part, from Before or After: the row goes; the tool goes on as before."""
+    """Stop taking part, from Before, After or the thank-you page: the row goes; the tool goes on
+    as before."""
     store = Answers(request.session)
     participation.leave(request.session)
     messages.info(request, LEFT_MESSAGE)
-    if request.POST.get("step") == "after" and participation.may_answer_after(store.data):
+    if request.POST.get("step") in ("after", "done") and participation.may_answer_after(store.data):
         return redirect("summary")
     return redirect(participation.onward(store.data))

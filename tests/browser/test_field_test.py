@@ -89,9 +89,11 @@ def test_a_family_says_yes_and_answers_before_and_after(open_page, field_test, s
     check(page, "After, the tool")
     for group in page.locator("main form.question-form fieldset").all():
         group.locator("label").nth(1).click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send my answers").click()
     expect(page.locator("main h1")).to_have_text("Thank you for taking part")
     expect(page.locator(".field-test-answers li")).to_have_count(8)
+    expect(page.locator("main")).to_contain_text("Sam Patel, research nurse")
+    expect(page.get_by_role("button", name="Take my answers out of the field test")).to_be_visible()
     check(page, "Thank you")
 
     row = Participant.objects.get()
@@ -100,6 +102,21 @@ def test_a_family_says_yes_and_answers_before_and_after(open_page, field_test, s
     assert row.prepdm_score == 25.0  # "A little" for every item
     page.goto("/summary/")
     expect(page.locator(".field-test-offer")).to_have_count(0)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_browsers_back_from_before_comes_back_to_before_not_past_it(open_page, field_test, javascript):
+    page = open_page("phone", javascript)
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_role("button", name="Yes, I will take part").click()
+    expect(page.locator("main h1")).to_have_text("Before you start")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/field-test/before/$"))
+    expect(page.locator("main h1")).to_have_text("Before you start")
+    page.get_by_role("link", name="Preparing to decide").click()
+    page.get_by_role("button", name="Start now").click()
+    expect(page.locator("main h1")).to_have_text("Before you start")
 
 
 @pytest.mark.parametrize("size", ["tablet", "phone"])

@@ -53,7 +53,8 @@ def test_a_family_that_says_no_keeps_nothing_and_is_asked_once(client, field_tes
     page = client.get("/field-test/").content.decode()
     assert "Would you help us find out whether this tool helps?" in page
     for promise in ("Saying no changes nothing in the tool", "No name is kept", "Audit 2027/014",
-                    "Sam Patel, research nurse", field_test.keep_until.strftime("%-d %B %Y")):
+                    "Sam Patel, research nurse", field_test.keep_until.strftime("%-d %B %Y"),
+                    "you answer 12 short questions", "26 short questions in all"):
         assert promise in page, promise
     assert client.head("/field-test/").status_code == 200  # looking again counts nothing
     assert client.post("/field-test/", {"answer": "no"})["Location"] == FIRST_QUESTION
@@ -96,6 +97,8 @@ def test_a_family_that_finishes_leaves_one_row_of_exactly_what_it_was_asked(clie
     assert 'value="no" id="field-sure-understand-1" checked' in after
     assert client.post("/field-test/after/", {**right_answers(), **check_answers(sure="yes", **right_answers())}
                        )["Location"] == "/field-test/after/the-tool/"
+    page = client.get("/field-test/after/the-tool/").content.decode()
+    assert '<button type="submit" class="button">Send my answers</button>' in page  # the last step says so
     assert client.post("/field-test/after/the-tool/", tool_answers(scale="4"))["Location"] == "/field-test/thank-you/"
 
     row = Participant.objects.get()
@@ -175,3 +178,126 @@ def test_an_old_or_tampered_field_test_entry_in_the_session_is_not_taking_part(c
     answer_everything(client)
     assert client.get("/field-test/after/")["Location"] == "/summary/"
     assert client.post("/start-over/").status_code == 302
+
+
+def test_the_invitation_says_honestly_until_when_answers_can_be_taken_out(client, field_test):
+    """The row stays linked to the family's session (so that Start over can remove it) only as
+    long as the session lives; the invitation says exactly that, and no more."""
+    start(client)
+    page = client.get("/field-test/").content.decode()
+    assert "Once you have closed this tool" not in page and "No one can tell which answers are yours" not in page
+    assert "The people who look at the results cannot tell which answers are yours." in page
+    assert ("That works for as long as this tool keeps your answers: 14 days from the last time you answered or "
+            "changed something. After that, nothing links them to you, so no one can take them out.") in page
+
+
+def test_before_is_not_skipped_by_the_browsers_back_or_by_starting_again(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    assert client.get("/field-test/")["Location"] == "/field-test/before/"  # Back, from Before: Before again
+    assert start(client)["Location"] == "/field-test/before/"  # the start page's Start: Before again
+    assert FieldTest.objects.get().invited == 1
+    client.post("/field-test/before/", check_answers())
+    assert client.get("/field-test/")["Location"] == FIRST_QUESTION
+    assert start(client)["Location"] == FIRST_QUESTION
+
+
+def test_before_closes_at_the_first_question_and_the_row_says_it_was_not_answered(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post(FIRST_QUESTION, {"answer": "relapsed"})  # on to the questions without Before
+    assert client.get("/field-test/before/")["Location"] == "/questions/risk-group/"
+    assert client.post("/field-test/before/", check_answers())["Location"] == "/questions/risk-group/"
+    assert client.get("/field-test/")["Location"] == "/questions/risk-group/"
+    row = Participant.objects.get()
+    assert row.knowledge_before == "" and row.knowledge_before_score is None  # nothing taken after the tool was seen
+    answer_everything(client)
+    client.post("/field-test/after/", check_answers())
+    client.post("/field-test/after/the-tool/", tool_answers())
+    row.refresh_from_db()
+    assert row.finished_on is not None and row.knowledge_before_score is None and row.knowledge_after_score == 0
+
+
+def test_before_answered_cannot_be_changed_once_the_questions_have_begun(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers(knowledge="not-sure"))
+    client.post(FIRST_QUESTION, {"answer": "relapsed"})
+    client.post("/field-test/before/", {**check_answers(), **right_answers()})
+    assert Participant.objects.get().knowledge_before_score == 0
+
+
+def test_a_family_that_has_answered_questions_already_is_not_invited(client, field_test):
+    session = client.session
+    session[SESSION_KEY] = {"cancer-course": "relapsed"}
+    session.save()
+    assert client.post("/", {})["Location"] == FIRST_QUESTION
+    assert FieldTest.objects.get().invited == 0 and "field_test" not in client.session
+
+
+def finish(client):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers())
+    answer_everything(client)
+    client.post("/field-test/after/", check_answers())
+    client.post("/field-test/after/the-tool/", tool_answers())
+    assert Participant.objects.get().finished_on is not None
+
+
+def test_the_thank_you_page_says_how_to_take_the_answers_out_and_who_to_ask(client, field_test):
+    finish(client)
+    page = client.get("/field-test/thank-you/").content.decode()
+    assert "choose “Take my answers out of the field test” below, or “Start over”" in page
+    assert "14 days from the last time you answered or changed something" in page
+    assert "Sam Patel, research nurse" in page and "Audit 2027/014" in page
+    assert 'name="step" value="done"' in page
+    response = client.post("/field-test/leave/", {"step": "done"})
+    assert response["Location"] == "/summary/" and Participant.objects.count() == 0
+    assert "You have left the field test. Nothing you answered for it is kept." in client.get("/summary/").content.decode()
+    assert client.get("/field-test/thank-you/")["Location"] == "/summary/"
+
+
+def test_start_over_after_finishing_still_removes_the_row(client, field_test):
+    finish(client)
+    client.post("/start-over/", {})
+    assert Participant.objects.count() == 0
+
+
+def test_the_leaning_is_taken_when_after_is_sent_from_the_weigh_up_as_it_is_then(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers())
+    answer_everything(client)
+    session = client.session
+    session[WEIGH_UP_KEY] = {"options": ["chemotherapy"], "leaning": "", "reasons": {}, "next_steps": []}
+    session.save()
+    summary = client.get("/summary/").content.decode()
+    assert "If you want to weigh up the options, you may like to do that first" in summary
+    after = client.get("/field-test/after/").content.decode()
+    assert "You have not said which way you are leaning in the weigh-up." in after and 'href="/weigh-up/"' in after
+    client.post("/field-test/after/", check_answers())
+    session = client.session
+    session[WEIGH_UP_KEY] = WEIGH_UP  # the family weighs up between the two parts
+    session.save()
+    client.post("/field-test/after/the-tool/", tool_answers())
+    row = Participant.objects.get()
+    assert (row.leaning, row.leaning_group, row.read("leaning_options")) == ("mix", "both", ["chemotherapy", "comfort-care"])
+
+
+def test_once_the_leaning_is_said_after_does_not_send_the_family_to_the_weigh_up(client, field_test):
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    answer_everything(client)
+    assert "you may like to do that first" not in client.get("/summary/").content.decode()
+    assert "You have not said which way you are leaning" not in client.get("/field-test/after/").content.decode()
+
+
+def test_your_privacy_speaks_of_the_field_test_only_while_one_runs(client, field_test):
+    page = client.get("/privacy/").content.decode()
+    assert "If you take part in the field test" in page and "A field test of this tool is running" in page
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    assert "You are taking part in the field test “Riverside field test”" in client.get("/privacy/").content.decode()
+    FieldTest.objects.update(is_open=False)
+    assert "If you take part in the field test" not in client.get("/privacy/").content.decode()

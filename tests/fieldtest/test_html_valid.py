@@ -17,14 +17,20 @@ pytestmark = pytest.mark.django_db
 
 
 def field_test_pages(client, field_test):
+    yield "privacy-field-test-running", client.get("/privacy/")
     client.post("/", {})
     yield "invitation", client.get("/field-test/")
     client.post("/field-test/", {"answer": "yes"})
     yield "before", client.get("/field-test/before/")
     yield "before-error", client.post("/field-test/before/", {})
     client.post("/field-test/before/", check_answers())
+    yield "privacy-taking-part", client.get("/privacy/")
     session = client.session
     session[SESSION_KEY] = complete_answers(risk_group="high", hopes="Home <soon> & well")
+    session.save()
+    yield "summary-offer-weigh-up-first", client.get("/summary/")
+    yield "after-weigh-up-first", client.get("/field-test/after/")
+    session = client.session
     session[WEIGH_UP_KEY] = {"options": ["chemotherapy"], "leaning": "chemotherapy", "sure": {"sure": "no"}}
     session.save()
     yield "summary-offer", client.get("/summary/")

@@ -81,8 +81,9 @@ def test_the_field_tests_page_shows_its_results_as_charts_in_the_admins_look(fie
     report = page[page.index('<section class="ft-report'):page.index("</section>")]
     assert "Results so far" in report and 'href="/static/admin/css/base.css"' in page  # the admin's own look
     counts = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', report)
-    assert counts[:4] == [("Invited", "5"), ("Said yes", "3"), ("Finished (answered After)", "2"),
-                          ("Said no, thank you", "2")]
+    assert counts[:7] == [("Invited", "5"), ("Said no, thank you", "2"), ("Did not answer the invitation", "0"),
+                          ("Said yes", "3"), ("Answered Before", "2"), ("Finished (answered After)", "2"),
+                          ("Took their answers out (Start over or Stop taking part)", "0")]
     assert "Families who answered both: <strong>2</strong>" in report
     assert "Mean score: <strong>100.0 out of 100</strong>" in report
     assert "<p>Of 5 families invited, 3 said yes and 2 finished; 2 said no.</p>" in report
@@ -110,6 +111,59 @@ def test_the_csv_holds_every_row_and_its_columns_are_exactly_the_dictionarys(fie
     assert finished["knowledge_after_score"] == str(len(content.load().statements))
     assert finished["prepdm_score"] == "100.0" and finished["leaning_group"] == "treatment"
     assert finished["matters_home"] == "very" and finished["leaning_options"] == "chemotherapy"
+
+
+def test_families_without_before_are_counted_and_left_out_of_the_comparisons(field_test, staff):
+    FieldTest.objects.filter(pk=field_test.pk).update(invited=9, agreed=5, declined=1)
+    finished_family(field_test, before="not-sure")
+    skipped = finished_family(field_test)
+    Participant.objects.filter(pk=skipped.pk).update(knowledge_before="", knowledge_before_score=None,
+                                                     sure_before="", sure_before_score=None)
+    page = staff.get(f"/admin/fieldtest/fieldtest/{field_test.pk}/change/").content.decode()
+    report = page[page.index('<section class="ft-report'):page.index("</section>")]
+    counts = dict(re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', report))
+    assert counts["Answered Before"] == "1" and counts["Finished (answered After)"] == "2"
+    assert counts["Did not answer the invitation"] == "3"  # 9 invited, 5 yes, 1 no
+    assert counts["Took their answers out (Start over or Stop taking part)"] == "3"  # 5 yes, 2 rows kept
+    assert "<p>Of 9 families invited, 5 said yes and 2 finished; 1 said no. 3 took their answers out.</p>" in report
+    assert ("<p>1 of the 2 who finished did not answer Before: they are left out of the before-and-after "
+            "comparisons.</p>") in report
+    assert "Knowledge (1 family who answered both)" in report
+    first = content.load().statements[0].statement
+    assert re.search(re.escape(first) + r".*?<td>Before: 0 of 1 right. After: 1 of 1 right.</td>", report, re.S)
+    assert "“Would you suggest this tool to another family in your situation?” (2 families): Yes: 0; No: 2" in report
+    assert "Which way the 2 families who finished were leaning when they finished: Treatment aimed at the cancer: 2" in report
+    table = list(csv.reader(io.StringIO(staff.get(f"/admin/fieldtest/fieldtest/{field_test.pk}/results.csv")
+                                        .content.decode())))
+    answered = {line[0]: dict(zip(table[0], line))["before_answered"] for line in table[1:]}
+    assert answered == {str(skipped.id): "no", next(k for k in answered if k != str(skipped.id)): "yes"}
+
+
+def test_once_families_said_yes_the_keeping_day_can_be_made_sooner_never_later(field_test, staff):
+    url = f"/admin/fieldtest/fieldtest/{field_test.pk}/change/"
+    told = field_test.keep_until
+
+    def save(keep_until):
+        form = {"name": field_test.name, "reference": field_test.reference, "contact": field_test.contact,
+                "starts_on": field_test.starts_on, "ends_on": field_test.ends_on, "is_open": "on",
+                "keep_until": keep_until, "summary": ""}
+        return staff.post(url, form)
+
+    assert save(told + datetime.timedelta(days=30)).status_code == 302  # no family has said yes yet
+    FieldTest.objects.filter(pk=field_test.pk).update(agreed=1, keep_until=told)
+    page = save(told + datetime.timedelta(days=30)).content.decode()
+    assert f"Families who said yes were told their answers are deleted after {told:%-d %B %Y}" in page
+    assert FieldTest.objects.get().keep_until == told
+    assert save(told - datetime.timedelta(days=30)).status_code == 302
+    assert FieldTest.objects.get().keep_until == told - datetime.timedelta(days=30)
+
+
+def test_after_the_keeping_period_no_one_is_said_to_have_taken_their_answers_out(field_test, staff):
+    FieldTest.objects.filter(pk=field_test.pk).update(invited=4, agreed=3, keep_until=TODAY - datetime.timedelta(days=1),
+                                                      ends_on=TODAY - datetime.timedelta(days=2),
+                                                      starts_on=TODAY - datetime.timedelta(days=9))
+    page = staff.get(f"/admin/fieldtest/fieldtest/{field_test.pk}/change/").content.decode()
+    assert "Said yes" in page and "Took their answers out" not in page
 
 
 def test_the_documented_data_dictionary_lists_exactly_the_columns(field_test):
