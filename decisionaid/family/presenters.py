@@ -84,16 +84,27 @@ def figure(number, age_answer, risk_answer=None) -> dict:
 SECTION_HEADINGS = {"Questions to ask": "Questions you could ask"}
 
 
+def adults_left_out(count) -> str:
+    """One line for a section's figures about adults, left out for a child under 18: never a
+    card of its own that shows no figure."""
+    how_many = {1: "a figure", 2: "two figures", 3: "three figures"}.get(count, f"{count} figures")
+    return f"This part leaves out {how_many} about adults (18 or older), because your child is under 18."
+
+
 def option_sections(option, answers, level) -> list[dict]:
     """An option's sections as a page shows them, each with its figures and the notes that fit
     these answers: the same headings, in the same order, for every option (palliative and hospice care too)."""
     sections = []
     for title in OPTION_SECTIONS:
         figures = [figure(n, answers.get("age"), answers.get("risk-group")) for n in option.numbers_in(title)]
+        left_out = [f["number"] for f in figures if f["mentioned_only"]]
+        figures = [f for f in figures if not f["mentioned_only"]]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
             "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
             "figures": figures,
+            "adults_left_out": {"numbers": left_out, "words": adults_left_out(len(left_out)),
+                                "sources": sorted({n.source for n in left_out})} if left_out else None,
             "survival": SURVIVAL_FIGURES_HEADING if any(f["number"].survival for f in figures) else "",
             "notes": [{"note": n, "html": mark_safe(markdown_html(n.text, level + 1))}  # noqa: S308 - reviewed content
                       for n in option.notes_in(title, answers)],
