@@ -180,7 +180,6 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
     result = tailoring.summarise(answers)
     content = loader.load()
     weigh_up = rules.WeighUp.from_session(weigh_up)
-    titles = {o.id: o.title for o in result.options_shown}
     situation = situation_in_short(answers)
     page_words = [
         *(line for part in situation for _, line in part),
@@ -206,7 +205,7 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "own_questions": saved_questions["own"],
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
         "weigh_up_started": weigh_up.started,
-        "leaning": rules.leaning_words(weigh_up, titles),
+        "leaning": rules.leaning_sentence(weigh_up, result.options_shown),
         "reviewed": content.reviewed,
     }
 
