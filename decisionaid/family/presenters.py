@@ -29,18 +29,39 @@ def terms_used(texts, glossary) -> list:
     """The glossary terms that appear in these texts, so they are explained where they appear."""
     words = " ".join(texts).lower()
     # The plain substring test first: it is fast, and most terms are not on a given page.
-    return [term for term, pattern in _term_patterns(glossary) if term.term.lower() in words and pattern.search(words)]
+    return [term for term, forms, pattern in _term_patterns(glossary)
+            if any(form in words for form in forms) and pattern.search(words)]
 
 
 @functools.cache
 def _term_patterns(glossary) -> tuple:
-    """Each term's pattern, compiled once: the glossary never changes while the app runs. (The
-    texts searched may hold what a family typed, so no result is ever kept.)"""
-    return tuple((t, re.compile(rf"\b{re.escape(t.term.lower())}(?:s|es)?\b")) for t in glossary)  # "cycles" too
+    """Each term's forms ("phase 1", "phase i") and pattern, compiled once: the glossary never
+    changes while the app runs. (The texts searched may hold what a family typed, so no result
+    is ever kept.)"""
+    found = []
+    for term in glossary:
+        forms = tuple(f.lower() for f in (term.term, *term.found_as))
+        either = "|".join(re.escape(f) for f in forms)
+        found.append((term, forms, re.compile(rf"\b(?:{either})(?:s|es)?\b")))  # "cycles" too
+    return tuple(found)
+
+
+# What an option page says of its figures in its own words (shown by _option_body.html and
+# _number.html), so the words they use are explained too.
+SURVIVAL_FIGURES_HEADING = "Figures about how many children were still alive"
+OTHER_RISK_GROUP = "This is not a figure for your child's risk group."
 
 
 def option_terms(option, glossary) -> list:
-    return terms_used([option.summary, *option.sections.values(), *(n.text for n in option.notes)], glossary)
+    """Every word the option's page shows: its summary, the short version (compare, "In short"),
+    for whom a source names it, its sections and notes, what its figures say, its questions."""
+    reasons = [*option.put_forward, *option.no_longer_put_forward, *filter(None, [option.also_described])]
+    figures = [text for n in option.numbers for text in (n.study, n.group, n.compare_note, n.rests_on) if text]
+    figures += [SURVIVAL_FIGURES_HEADING] if any(n.survival for n in option.numbers) else []
+    figures += [OTHER_RISK_GROUP] if any(n.high_risk_list for n in option.numbers) else []
+    said_of_reasons = [text for r in reasons for text in (r.situation, r.detail, r.only_if)]
+    return terms_used([option.summary, *option.comparison.values(), *said_of_reasons, *option.sections.values(),
+                       *(n.text for n in option.notes), *figures, *(q.text for q in option.questions)], glossary)
 
 
 def figure(number, age_answer, risk_answer=None) -> dict:
@@ -49,8 +70,9 @@ def figure(number, age_answer, risk_answer=None) -> dict:
     figure NCI lists under cancer that was high risk at first tells a family whose child's was
     low or intermediate risk that it is not about their child's risk group."""
     adult_for_a_child = number.adults_only and age_answer != "18-or-older"
+    other_risk_group = number.high_risk_list and risk_answer in ("low", "intermediate")
     return {
-        "other_risk_group": number.high_risk_list and risk_answer in ("low", "intermediate"),
+        "other_risk_group": OTHER_RISK_GROUP if other_risk_group else "",
         "number": number,
         "words": figure_words(number),
         "time": "" if number.time_frame else TIME_NOT_GIVEN,
@@ -62,17 +84,28 @@ def figure(number, age_answer, risk_answer=None) -> dict:
 SECTION_HEADINGS = {"Questions to ask": "Questions you could ask"}
 
 
+def adults_left_out(count) -> str:
+    """One line for a section's figures about adults, left out for a child under 18: never a
+    card of its own that shows no figure."""
+    how_many = {1: "a figure", 2: "two figures", 3: "three figures"}.get(count, f"{count} figures")
+    return f"This part leaves out {how_many} about adults (18 or older), because your child is under 18."
+
+
 def option_sections(option, answers, level) -> list[dict]:
     """An option's sections as a page shows them, each with its figures and the notes that fit
     these answers: the same headings, in the same order, for every option (palliative and hospice care too)."""
     sections = []
     for title in OPTION_SECTIONS:
         figures = [figure(n, answers.get("age"), answers.get("risk-group")) for n in option.numbers_in(title)]
+        left_out = [f["number"] for f in figures if f["mentioned_only"]]
+        figures = [f for f in figures if not f["mentioned_only"]]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
             "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
             "figures": figures,
-            "survival": any(f["number"].survival for f in figures),
+            "adults_left_out": {"numbers": left_out, "words": adults_left_out(len(left_out)),
+                                "sources": sorted({n.source for n in left_out})} if left_out else None,
+            "survival": SURVIVAL_FIGURES_HEADING if any(f["number"].survival for f in figures) else "",
             "notes": [{"note": n, "html": mark_safe(markdown_html(n.text, level + 1))}  # noqa: S308 - reviewed content
                       for n in option.notes_in(title, answers)],
         })
@@ -147,7 +180,6 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
     result = tailoring.summarise(answers)
     content = loader.load()
     weigh_up = rules.WeighUp.from_session(weigh_up)
-    titles = {o.id: o.title for o in result.options_shown}
     situation = situation_in_short(answers)
     page_words = [
         *(line for part in situation for _, line in part),
@@ -173,7 +205,7 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "own_questions": saved_questions["own"],
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
         "weigh_up_started": weigh_up.started,
-        "leaning": rules.leaning_words(weigh_up, titles),
+        "leaning": rules.leaning_sentence(weigh_up, result.options_shown),
         "reviewed": content.reviewed,
     }
 

@@ -34,6 +34,9 @@ class Term:
     # True where no seed gives this plain meaning: the app's own words, listed on About for a
     # clinician to review.
     own_wording: bool = False
+    # Other ways the texts write it ("phase I" for "phase 1"): where any of them appears, the
+    # term is explained there too.
+    found_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def load() -> Library:
     ))
     glossary = entries(files, "glossary.yaml", "terms", lambda t, where: Term(
         term=t["term"], meaning=t["meaning"], sources=_sources_of(where, t, known_sources),
-        own_wording=bool(t.get("own_wording")),
+        own_wording=bool(t.get("own_wording")), found_as=tuple(t.get("found_as") or ()),
     ))
     problems += [p for n in notes for x in n.numbers for p in number_problems(x, n.sources, f"notes.yaml: {x.id!r}")]
     for where, item in [*(("notes.yaml", n) for n in notes), *(("questions-to-ask.yaml", q) for q in asks)]:

@@ -5,7 +5,6 @@ from decisionaid.weighing import rules
 
 def weigh_up_words(summary, weigh_up, answers) -> dict:
     """The weigh-up as pages and the handout show it."""
-    titles = {o.id: o.title for o in summary.options_shown}
     sure_answers = [
         {"question": item["label"], "answer": {"yes": "Yes", "no": "No"}.get(weigh_up.sure.get(item["value"]), ""),
          "help": item["help"] if weigh_up.sure.get(item["value"]) == "no" else ""}
@@ -16,7 +15,7 @@ def weigh_up_words(summary, weigh_up, answers) -> dict:
         "weighed": [{"option": o, "reasons": weigh_up.reasons.get(o.id, {})}
                     for o in summary.options_shown if o.id in weigh_up.chosen],
         "dont_know_yet": rules.DONT_KNOW in weigh_up.options,
-        "leaning": rules.leaning_words(weigh_up, titles),
+        "leaning": rules.leaning_words(weigh_up, summary.options_shown),
         "sure_answers": [row for row in sure_answers if row["answer"]],
         "sure_help": rules.sure_help(weigh_up),
         "sure_mismatch": rules.sure_mismatch(weigh_up, answers),

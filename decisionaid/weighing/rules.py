@@ -68,12 +68,44 @@ def leaning_choices(options) -> list[tuple[str, str]]:
     return [*choices, (NOT_SURE, "Not sure yet")]
 
 
-def leaning_words(weigh_up: WeighUp, titles: dict) -> str:
-    if weigh_up.leaning == MIX:
-        return "A mix of " + " and ".join(titles[o] for o in weigh_up.chosen if o in titles)
+def in_running_text(title: str) -> str:
+    """An option's title inside a sentence: "focusing on comfort", but "MIBG therapy"."""
+    return title if title[:2].isupper() else title[0].lower() + title[1:]
+
+
+def _listed(names) -> str:
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+
+
+def leaning_towards(weigh_up: WeighUp, options) -> str:
+    """The options the family leans towards, in running text ("" when it has not said, or is
+    not sure). A mix that takes in focusing on comfort (open to every family) reads as the
+    treatments "together with" it, never as "a mix of chemotherapy and focusing on comfort"."""
+    if weigh_up.leaning != MIX:
+        return next((in_running_text(o.title) for o in options if o.id == weigh_up.leaning), "")
+    chosen = [o for o in options if o.id in weigh_up.chosen]
+    treatments = [in_running_text(o.title) for o in chosen if not o.for_every_family]
+    with_all = [in_running_text(o.title) for o in chosen if o.for_every_family]
+    if len(treatments) < 2 and not (treatments and with_all):  # a mix of fewer than two: never offered
+        return _listed(treatments + with_all) if treatments + with_all else ""
+    mix = f"a mix of {_listed(treatments)}" if len(treatments) > 1 else treatments[0]
+    return mix + (f", together with {_listed(with_all)}" if with_all else "")
+
+
+def leaning_words(weigh_up: WeighUp, options) -> str:
+    """Which way the family leans, as its weigh-up, check your answers and the handout show it."""
     if weigh_up.leaning == NOT_SURE:
         return "Not sure yet"
-    return titles.get(weigh_up.leaning, "")
+    towards = leaning_towards(weigh_up, options)
+    return towards[0].upper() + towards[1:] if towards else ""
+
+
+def leaning_sentence(weigh_up: WeighUp, options) -> str:
+    """Which way the family leans, as a sentence for the summary ("" when it has not said)."""
+    if weigh_up.leaning == NOT_SURE:
+        return "You are not sure yet which way you are leaning."
+    towards = leaning_towards(weigh_up, options)
+    return f"You are leaning towards {towards}." if towards else ""
 
 
 def sure_items() -> list[dict]:

@@ -89,3 +89,35 @@ def test_without_javascript_the_return_page_says_to_type_the_words_of_a_scanned_
     page = client.get("/return/").content.decode()
     note = re.search(r"<noscript>(.*?)</noscript>", page, re.S).group(1)
     assert "If you came here by scanning a QR code, please type the six words shown with it." in note
+
+
+PAGES_A_FAMILY_SEES = ["/questions/risk-group/", "/check-your-answers/", "/summary/", "/weigh-up/", "/weigh-up/reasons/",
+                       "/weigh-up/leaning/", "/weigh-up/summary/", "/options/chemotherapy/", "/options/compare/"]
+
+
+def headings_and_buttons(page: str) -> tuple[list[str], list[str]]:
+    main = page.split('<main id="main"')[1].split("</main>")[0]
+    return ([visible_text(h) for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", main, re.S)],
+            [visible_text(b) for b in re.findall(r"<button[^>]*>(.*?)</button>", main, re.S)])
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["not saved", "saved"])
+def test_need_to_stop_is_said_at_most_once_a_page_and_no_heading_repeats_its_button(client, saved):
+    """Internal re-walk: the weigh-up summary (and check your answers) had a heading "Save and
+    continue later" just above a button that says it again."""
+    store(client, complete_answers(risk_group="high"))
+    client.post("/weigh-up/", {"options": ["chemotherapy"]})
+    if saved:
+        assert client.post("/save/")["Location"] == "/saved/"
+    for url in PAGES_A_FAMILY_SEES:
+        page = client.get(url).content.decode()
+        assert visible_text(page).count("Need to stop?") <= 1, url
+        headings, buttons = headings_and_buttons(page)
+        assert not set(headings) & set(buttons), (url, set(headings) & set(buttons))
+    for url in ("/check-your-answers/", "/weigh-up/summary/"):
+        headings, buttons = headings_and_buttons(client.get(url).content.decode())
+        assert headings[-1] == ("Your saved answers" if saved else "Need to stop?"), url
+        assert "Save and continue later" in buttons, url
+        said = visible_text(client.get(url).content.decode())
+        assert ("Your answers are saved until" in said) == saved
+        assert ("Need to stop? Save your answers and continue later, on this device or another one." in said) != saved

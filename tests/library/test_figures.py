@@ -35,17 +35,31 @@ def words(fragment):
     return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)))
 
 
+def left_out_on(client, urls):
+    """{figure id: the line that says it is left out}: figures about adults, for a child."""
+    pages = "".join(client.get(url).content.decode() for url in urls)
+    return {number_id: words(line) for ids, line in
+            re.findall(r'<p class="number__left-out" data-left-out="([\w -]+)">(.*?)</p>', pages, re.S)
+            for number_id in ids.split()}
+
+
+ADULTS_ONLY = {n for n, number in NUMBERS.items() if number.adults_only}
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_every_figure_names_outcome_complement_and_time(client, family):
-    """Every figure is on its option's own page (the summary and handout give none)."""
-    found = figures_on(client, FAMILIES[family], [f"/options/{o}/" for o in OPTIONS_WITH_FIGURES])
-    assert {number_id for number_id, _ in found} == set(NUMBERS)  # every figure is shown somewhere
+    """Every figure is on its option's own page (the summary and handout give none); for a
+    child under 18, a figure about adults is only named as left out."""
+    urls = [f"/options/{o}/" for o in OPTIONS_WITH_FIGURES]
+    found = figures_on(client, FAMILIES[family], urls)
+    left_out = left_out_on(client, urls)
+    shown = {number_id for number_id, _ in found}
+    if family == "child":
+        assert shown == set(NUMBERS) - ADULTS_ONLY and set(left_out) == ADULTS_ONLY
+    else:
+        assert shown == set(NUMBERS) and not left_out  # every figure is shown somewhere
     for number_id, fragment in found:
         number, text = NUMBERS[number_id], words(fragment)
-        if number.adults_only and family == "child":
-            assert "icon-array" not in fragment and str(number.out_of_100) not in text
-            assert "about adults" in text or "for adults" in text
-            continue
         amount, rest = amounts(number)
         assert amount in text.lower() and rest in text, (number_id, text)
         assert number.happened in text.lower() and number.did_not in text, (number_id, text)
@@ -57,6 +71,20 @@ def test_every_figure_names_outcome_complement_and_time(client, family):
             assert label is None  # mentioned in words only
         else:
             assert number.happened in html_lib.unescape(label.group(1)).lower()  # the text alternative names it
+
+
+def test_for_a_child_the_figures_about_adults_are_one_line_not_cards_that_show_nothing(client):
+    """Review, ALK family: two cards for lorlatinib in adults showed no figure, only that
+    there was one. Now one line says what is left out, and why."""
+    page = figures_on(client, FAMILIES["child"], ["/options/alk-targeted-therapy/"])
+    assert not ADULTS_ONLY & {number_id for number_id, _ in page}
+    line = left_out_on(client, ["/options/alk-targeted-therapy/"])
+    assert set(line) == ADULTS_ONLY and len(set(line.values())) == 1
+    said = next(iter(line.values()))
+    assert said.startswith("This part leaves out two figures about adults (18 or older), because your child is under 18.")
+    assert "NCI's PDQ summary" in said and not re.search(r"\b(47|67)\b", said)
+    text = words(client.get("/options/alk-targeted-therapy/").content.decode())
+    assert "It is not shown here" not in text and "The same adults" not in text
 
 
 def test_an_upper_limit_reads_as_one():

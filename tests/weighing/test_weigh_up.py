@@ -77,7 +77,8 @@ def test_the_leaning_offers_the_chosen_options_a_mix_or_not_sure_and_never_judge
     assert "This tool does not judge it" in page
     client.post("/weigh-up/leaning/", {"leaning": "mix", "next_steps": ["talk-child", "more-time"]})
     assert kept(client)["leaning"] == "mix" and kept(client)["next_steps"] == ["talk-child", "more-time"]
-    assert "A mix of Chemotherapy and Focusing on comfort" in client.get("/weigh-up/summary/").content.decode()
+    overview = client.get("/weigh-up/summary/").content.decode()
+    assert "Chemotherapy, together with focusing on comfort" in overview and "A mix of Chemotherapy" not in overview
     assert client.post("/weigh-up/leaning/", {"leaning": "surgery-again"}).status_code == 200  # not one chosen
 
 
@@ -113,7 +114,33 @@ def test_the_weigh_up_is_on_check_your_answers_and_the_summary(client):
     check = client.get("/check-your-answers/").content.decode()
     assert "Weighing up the options" in check and 'href="/weigh-up/leaning/"' in check
     summary = client.get("/summary/").content.decode()
-    assert "You are leaning towards: Focusing on comfort." in summary and "See or change your weigh-up" in summary
+    assert "You are leaning towards focusing on comfort." in summary and "See or change your weigh-up" in summary
+
+
+@pytest.mark.parametrize(("options", "leaning", "sentence"), [
+    (["chemotherapy", "comfort-care"], "mix", "You are leaning towards chemotherapy, together with focusing on comfort."),
+    (["chemotherapy", "mibg-therapy", "comfort-care"], "mix",
+     "You are leaning towards a mix of chemotherapy and MIBG therapy (targeted radiotherapy), together with focusing on "
+     "comfort."),
+    (["chemotherapy", "mibg-therapy"], "mix", "You are leaning towards a mix of chemotherapy and MIBG therapy (targeted "
+                                              "radiotherapy)."),
+    (["chemotherapy", "comfort-care"], "chemotherapy", "You are leaning towards chemotherapy."),
+    (["chemotherapy", "comfort-care"], "not-sure", "You are not sure yet which way you are leaning."),
+])
+def test_the_summary_says_which_way_the_family_leans_in_a_natural_sentence(client, options, leaning, sentence):
+    """Review: "a mix of Chemotherapy and Focusing on comfort" read oddly; so did "leaning
+    towards: Not sure yet"."""
+    family(client, risk_group="high")
+    client.post("/weigh-up/", {"options": options})
+    client.post("/weigh-up/leaning/", {"leaning": leaning})
+    summary = " ".join(re.sub(r"<[^>]+>", " ", client.get("/summary/").content.decode()).split())
+    assert sentence.replace("'", "&#x27;") in summary
+    assert "leaning towards:" not in summary and "A mix of" not in summary
+    # The weigh-up and the handout say it the same way, as the family's answer.
+    said = sentence.removeprefix("You are leaning towards ").removesuffix(".")
+    said = said[0].upper() + said[1:] if leaning != "not-sure" else "Not sure yet"
+    for url in ("/weigh-up/summary/", "/handout/"):
+        assert said in client.get(url).content.decode(), url
 
 
 def test_the_weigh_up_survives_save_and_restore(client):
