@@ -56,7 +56,7 @@ def test_hard_news_waits_behind_closed_labelled_disclosures(client):
 
 @pytest.mark.parametrize(("answers", "groups"), [
     (dict(risk_group="high"), {"leading": 6, "others": 6}),
-    (dict(risk_group="low", cancer_course="relapsed", where_now=["same-place"]), {"leading": 3, "others": 9}),
+    (dict(risk_group="low", cancer_course="relapsed", where_now=["same-place"]), {"leading": 2, "others": 10}),  # F2
     (dict(risk_group="low", cancer_course="relapsed", where_now=["elsewhere"]), {"leading": 3, "others": 9}),
     (dict(risk_group="intermediate", cancer_course="relapsed", where_now=["elsewhere"]), {"all": 12}),
     (dict(risk_group="not-sure"), {"all": 12}),

@@ -36,10 +36,11 @@ def test_low_or_intermediate_risk_back_where_it_started_puts_forward_surgery_and
     """001: "For children with low or intermediate risk disease that has come back where it
     started. They might need surgery again, with or without chemotherapy." NCI, low risk:
     "surgery followed by observation or chemotherapy"; intermediate: "surgery that may be
-    followed by chemotherapy"."""
-    for risk, also in (("low", ["observation"]), ("intermediate", [])):  # NCI: low risk "surgery followed by observation"
+    followed by chemotherapy". Watching closely is listed there only after surgery, so it is
+    named, never put forward on its own (review F2)."""
+    for risk in ("low", "intermediate"):
         summary = summary_for(risk_group=risk, cancer_course="relapsed", where_now=["same-place"])
-        assert leading_ids(summary) == ["chemotherapy", "surgery-again", *also]  # A to Z by title
+        assert leading_ids(summary) == ["chemotherapy", "surgery-again"]  # A to Z by title
         assert "high-risk-prognosis" not in note_ids(summary)
         assert "low-intermediate-where-it-started" in note_ids(summary)
 
@@ -105,8 +106,8 @@ def test_back_in_the_brain_or_spinal_cord_puts_forward_surgery_radiation_and_che
     chemotherapy, surgery, and radiation therapy". It names no risk group."""
     for risk in ("low", "intermediate", "not-sure"):
         summary = summary_for(risk_group=risk, cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
-        also = ["observation"] if risk == "low" else []  # low risk in other parts of the body: "- observation"
-        assert leading_ids(summary) == ["chemotherapy", "radiation-therapy", "surgery-again", *also], risk
+        # NCI's list for the brain or spinal cord does not include observation (review F3).
+        assert leading_ids(summary) == ["chemotherapy", "radiation-therapy", "surgery-again"], risk
     high = summary_for(risk_group="high", cancer_course="relapsed", where_now=["elsewhere"], brain_or_spinal_cord="yes")
     assert {"radiation-therapy", "surgery-again", "chemoimmunotherapy"} <= set(leading_ids(high))
     for answer in ("no", "not-sure"):
@@ -133,7 +134,7 @@ def test_high_risk_puts_forward_what_the_current_edition_lists():
                                     "mibg-therapy", "newer-approaches"]
     assert "second-transplant" in [o.id for o in summary.others] and "second-transplant" not in summary.reasons
     assert {"high-risk-prognosis", "no-approach-known-better"} <= set(note_ids(summary))
-    assert {n.id for n in summary.serious_notes} == {"high-risk-prognosis"}
+    assert {n.id for n in summary.serious_notes} == {"high-risk-prognosis", "high-risk-one-selected-group"}  # F1
 
 
 def test_refractory_high_risk_gets_the_words_about_cancer_that_has_not_gone_away():

@@ -110,6 +110,8 @@ ROW_AND_LINE = {
     "newer-approaches": ("lower blood counts and harm the liver and hearing", "can cause hearing loss"),
     "clinical-trials": ("the chance of benefit is low", "Early-phase trials test safety and dose"),
     "comfort-care": ("Gives up treatment aimed at the cancer", "no more treatment aimed at the cancer"),
+    # Review F4: NCI, "without giving any treatment until signs or symptoms appear or change".
+    "observation": ("No treatment is given while watching", "The cancer is not treated until signs or symptoms appear or change"),
 }
 
 
@@ -120,6 +122,13 @@ def test_the_comparison_row_and_the_summary_line_each_name_a_real_downside(optio
     assert row in option.comparison["main_downsides"]
     assert not option.comparison["main_downsides"].startswith("The sources do not")
     assert line in option.summary
+
+
+def test_every_options_summary_line_is_pinned_to_a_downside_here_or_with_the_established_six():
+    """Review F4: no option's line (observation's was) goes without a downside unnoticed."""
+    from tests.library.test_downsides_established import SUMMARY
+
+    assert set(OPTIONS) == set(ROW_AND_LINE) | set(SUMMARY)
 
 
 def test_the_trials_line_says_it_depends_on_the_trial_and_no_longer_nudges():
