@@ -73,7 +73,8 @@ def option_context(option, answers: dict, saved_questions: dict, complete: bool)
         "sections": with_tick_boxes(option, answers, questions) if result else
         option_sections(option, answers, SECTION_LEVEL),
         "named_for": (named := tailoring.named_for(option, answers if complete else None)),
-        "closing": tailoring.closing(option, named, complete),
+        "closing": (closing := tailoring.closing(option, named, complete)),
+        "why_not": tailoring.why_not(option, answers) if closing == tailoring.NOT_YOURS else "",
         "page_words": loader.load().groups["option_page"],
         "option_questions": questions,
         "chosen": set(chosen_questions(result, saved_questions)) if result else set(),

@@ -55,7 +55,8 @@ OTHER_RISK_GROUP = "This is not a figure for your child's risk group."
 def option_terms(option, glossary) -> list:
     """Every word the option's page shows: its summary, the short version (compare, "In short"),
     for whom a source names it, its sections and notes, what its figures say, its questions."""
-    reasons = [*option.put_forward, *option.no_longer_put_forward, *filter(None, [option.also_described])]
+    reasons = [*option.put_forward, *option.no_longer_put_forward, *filter(None, [option.also_described]),
+               *option.not_yours]
     figures = [text for n in option.numbers for text in (n.study, n.group, n.compare_note, n.rests_on) if text]
     figures += [SURVIVAL_FIGURES_HEADING] if any(n.survival for n in option.numbers) else []
     figures += [OTHER_RISK_GROUP] if any(n.high_risk_list for n in option.numbers) else []

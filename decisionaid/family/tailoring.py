@@ -216,3 +216,9 @@ def closing(option: Option, named: tuple[Named, ...], answered: bool) -> str:
     if not answered or any(n.fits == YOURS for n in named):
         return ""
     return NOT_YOURS if named and option.also_described is None and not any(n.fits for n in named) else ASK
+
+
+def why_not(option: Option, answers: dict) -> str:
+    """Where the page says "That is not the situation you described": what it says instead, if
+    the option gives a reason for these answers (the first of its not_yours that holds)."""
+    return next((reason.situation for reason in option.not_yours if conditions.holds(reason.when, answers)), "")

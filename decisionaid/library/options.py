@@ -89,6 +89,7 @@ class Option:
     put_forward: tuple[Reason, ...] = ()  # the situations a source ties this option to (reasons.py)
     also_described: Reason | None = None  # described for any relapse, naming no risk group
     no_longer_put_forward: tuple[Reason, ...] = ()  # tied only by a superseded source: history
+    not_yours: tuple[Reason, ...] = ()  # why it is not the family's situation, where a condition says so
     # Open to every family whatever the situation (focusing on comfort): listed on its own,
     # never as "not tied to a situation like your child's".
     for_every_family: bool = False
@@ -206,6 +207,7 @@ def read_option(path) -> Option:
             put_forward=situations.put_forward,
             also_described=situations.also_described,
             no_longer_put_forward=situations.no_longer_put_forward,
+            not_yours=situations.not_yours,
             for_every_family=bool(meta.get("for_every_family")),
             serious=bool(meta.get("serious")),
             numbers=numbers,
@@ -242,7 +244,7 @@ def option_problems(option: Option, known_sources, questions_by_id):
     if len(ids) != len(set(ids)):
         yield f"{where}: a question to ask is written twice"
     yield from reasons.problems(
-        reasons.Situations(option.put_forward, option.also_described, option.no_longer_put_forward),
+        reasons.Situations(option.put_forward, option.also_described, option.no_longer_put_forward, option.not_yours),
         questions_by_id, where)
 
 

@@ -101,6 +101,8 @@ def family_facing_blocks():
                 yield f"{option.file}: for whom {n}, in part", f"{reason.only_if}. {page['partly']} {page['ask']}"
         for reason in option.no_longer_put_forward:
             yield f"{option.file}: no longer", f"{page['no_longer']} {reason.situation}. {page['no_longer_now']}"
+        for n, reason in enumerate(option.not_yours, 1):
+            yield f"{option.file}: not yours {n}", f"{reason.situation} {page['ask']}"
     for note in content.notes:
         yield f"notes.yaml: {note.id}", note.text
     for term in content.glossary:

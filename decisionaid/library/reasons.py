@@ -16,6 +16,10 @@
       - situation: ...
         superseded_by: ...   the newer edition, which no longer lists it
         seed_conditions: [...]
+    not_yours:               optional: where the page would say "That is not the situation you
+      - says: ...            described", what it says instead when `when` holds: why not, in the
+        when: {condition}    source's terms (kept as a Reason, its words in `situation`)
+        seed_conditions: [...]
 
 A situation put forward or described must rest on at least one source that no newer edition
 replaces (sources.yaml's superseded_by).
@@ -54,6 +58,7 @@ class Situations:
     put_forward: tuple[Reason, ...] = ()
     also_described: Reason | None = None
     no_longer_put_forward: tuple[Reason, ...] = ()
+    not_yours: tuple[Reason, ...] = ()
 
 
 def read(meta: dict, where: str) -> Situations:
@@ -63,10 +68,12 @@ def read(meta: dict, where: str) -> Situations:
             put_forward=tuple(_reason(r, when=True) for r in meta.get("put_forward") or ()),
             also_described=_reason(also) if also else None,
             no_longer_put_forward=tuple(_reason(r) for r in meta.get("no_longer_put_forward") or ()),
+            not_yours=tuple(_reason({**r, "situation": r["says"]}, when=True) for r in meta.get("not_yours") or ()),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise ContentError(f"{where}: a put_forward, also_described or no_longer_put_forward entry needs a "
-                           f"situation and seed_conditions (and put_forward a when): {error}") from error
+                           f"situation and seed_conditions (and put_forward a when; a not_yours entry says, "
+                           f"when and seed_conditions): {error}") from error
 
 
 def _reason(raw: dict, when=False) -> Reason:
@@ -77,7 +84,7 @@ def _reason(raw: dict, when=False) -> Reason:
 
 def problems(situations: Situations, questions_by_id: dict, where: str):
     sources = {s.id: s for s in catalogue.load().sources}
-    current = (*situations.put_forward, *filter(None, [situations.also_described]))
+    current = (*situations.put_forward, *filter(None, [situations.also_described]), *situations.not_yours)
     for reason in (*current, *situations.no_longer_put_forward):
         named = f"{where}: {reason.situation!r}"
         if not reason.seed_conditions or not all(q.get("quote") for q in reason.seed_conditions):
@@ -87,7 +94,7 @@ def problems(situations: Situations, questions_by_id: dict, where: str):
     for reason in current:
         if all(sources[s].superseded_by for s in reason.sources if s in sources):
             yield f"{where}: {reason.situation!r} rests only on a source a newer edition replaces: quote that one"
-    for reason in situations.put_forward:
+    for reason in (*situations.put_forward, *situations.not_yours):
         yield from catalogue.condition_problems(reason.when, questions_by_id, where, earlier=False)
     for reason in situations.no_longer_put_forward:
         if reason.superseded_by not in {sources[s].superseded_by for s in reason.sources if s in sources}:

@@ -137,6 +137,13 @@ CHEMOTHERAPY_SOURCES = next(o for o in loader.load().options if o.id == "chemoth
         (OPTION, "    seed_conditions:\n      - quote: \"There is no", "    nothing:\n      - quote: \"There is no",
          "must quote the source sentences behind it"),
         (OPTION, "comparison:\n", "comparisons:\n", "comparison must give"),
+        # Review G3: what an option page says instead of "That is not the situation you described".
+        ("options/observation.md", "        - {question: brain-or-spinal-cord, any_of: [\"yes\"]}\n        - {question: risk-group, none_of",
+         "        - {question: brain, any_of: [\"yes\"]}\n        - {question: risk-group, none_of",
+         "'brain', which is not a question in questions.yaml"),
+        ("options/observation.md", "    seed_conditions:\n      - quote: \"Treatment for neuroblastoma that recurs",
+         "    nothing:\n      - quote: \"Treatment for neuroblastoma that recurs",
+         "does not include watching closely.\" must quote the source sentences behind it"),
         ("glossary.yaml", "    meaning:", "    means:", "glossary.yaml: 'refractory': missing or malformed 'meaning'"),
         ("notes.yaml", "      - nci-pdq-neuroblastoma-hp.txt", "      - nope.txt", "notes.yaml: 'high-risk-prognosis': unknown source"),
         ("questions-to-ask.yaml", "any_of: [not-sure]}", "any_of: [perhaps]}", "has no answer 'perhaps'"),

@@ -62,8 +62,8 @@ ALL_OPTIONS = [*loader.load().options, loader.load().palliative, loader.load().h
 @pytest.mark.parametrize("path", OPTION_FILES, ids=lambda p: p.name)
 def test_every_seed_condition_and_number_is_quoted_word_for_word(path):
     meta, _ = split_front_matter(path.read_text(), path.name)
-    for reason in meta.get("put_forward") or []:
-        assert reason.get("seed_conditions"), f"{path.name}: {reason['situation']}: quote the seed behind it"
+    for reason in [*(meta.get("put_forward") or []), *(meta.get("not_yours") or [])]:
+        assert reason.get("seed_conditions"), f"{path.name}: {reason.get('situation', reason.get('says'))}: quote the seed behind it"
         for condition in reason["seed_conditions"]:
             quote = normalise(condition["quote"])
             assert quote in SEED_TEXT[condition["source"]], f"{path.name}: not in {condition['source']}: {quote}"
