@@ -207,7 +207,7 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
         "weigh_up_started": weigh_up.started,
         "leaning": rules.leaning_sentence(weigh_up, result.options_shown),
-        "reviewed": content.reviewed,
+        "reviewed": content.last_reviewed,
     }
 
 
