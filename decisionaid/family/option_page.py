@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from decisionaid.family import tailoring
 from decisionaid.family.presenters import chosen_questions, markdown_html, option_sections
 from decisionaid.library import loader
-from decisionaid.library.options import OPTION_SECTIONS
+from decisionaid.library.options import OPTION_SECTIONS, tailored
 
 SECTION_LEVEL = 2  # an option's own page: its sections are h2
 
@@ -87,7 +87,7 @@ def with_tick_boxes(option, answers, questions) -> list[dict]:
     its own group number, for the boxes' ids): every question once, where it stands (blocks)."""
     sections = option_sections(option, answers, SECTION_LEVEL)
     tickable = {q.text: q for q in questions}
-    split = [blocks(option.sections[title], tickable) for title in OPTION_SECTIONS]
+    split = [blocks(tailored(option.sections[title], answers), tickable) for title in OPTION_SECTIONS]
     groups = itertools.count()
     for section, section_blocks in zip(sections, place_the_rest(split, questions), strict=True):
         section["blocks"] = [{"questions": value, "group": next(groups)} if kind == "questions" else

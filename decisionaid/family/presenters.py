@@ -9,7 +9,7 @@ from decisionaid.family import tailoring
 from decisionaid.family.answers import OWN_QUESTION_MAX_LENGTH
 from decisionaid.library import catalogue, loader
 from decisionaid.library.figures import TIME_NOT_GIVEN, figure_words
-from decisionaid.library.options import OPTION_SECTIONS
+from decisionaid.library.options import OPTION_SECTIONS, tailored
 from decisionaid.weighing import rules
 
 
@@ -102,7 +102,7 @@ def option_sections(option, answers, level) -> list[dict]:
         figures = [f for f in figures if not f["mentioned_only"]]
         sections.append({
             "title": SECTION_HEADINGS.get(title, title),
-            "html": mark_safe(markdown_html(option.sections[title], level + 1)),  # noqa: S308 - reviewed content
+            "html": mark_safe(markdown_html(tailored(option.sections[title], answers), level + 1)),  # noqa: S308 - reviewed content
             "figures": figures,
             "adults_left_out": {"numbers": left_out, "words": adults_left_out(len(left_out)),
                                 "sources": sorted({n.source for n in left_out})} if left_out else None,
@@ -207,7 +207,7 @@ def summary_context(answers: dict, saved_questions: dict, weigh_up=None) -> dict
         "own_question_max": OWN_QUESTION_MAX_LENGTH,
         "weigh_up_started": weigh_up.started,
         "leaning": rules.leaning_sentence(weigh_up, result.options_shown),
-        "reviewed": content.reviewed,
+        "reviewed": content.last_reviewed,
     }
 
 

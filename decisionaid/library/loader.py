@@ -58,6 +58,13 @@ class Library:
         options = (*self.options, self.palliative, self.hospice)
         return min(catalogue.load().reviewed, *self.files_reviewed, *(o.reviewed for o in options))
 
+    @property
+    def last_reviewed(self) -> datetime.date:
+        """The newest reviewed date of the content a summary or handout shows (every file's):
+        the date its content was last reviewed, as each option page gives its own file's."""
+        options = (*self.options, self.palliative, self.hospice)
+        return max(catalogue.load().reviewed, *self.files_reviewed, *(o.reviewed for o in options))
+
 
 def entries(files, name, key, build):
     """Each entry of one yaml file's list, built by build(raw, where); a malformed entry is

@@ -217,8 +217,40 @@ def read_option(path) -> Option:
         raise ContentError(f"{where}: missing {error} in the front matter") from error
 
 
+# Words in a section for some families only: <!-- when {condition} -->words<!-- end -->, the
+# condition in the same language as notes' `when` (conditions.py). Other families never see them.
+TAILORED = re.compile(r"<!-- when (.*?) -->(.*?)<!-- end -->", re.S)
+
+
+def tailored(text: str, answers) -> str:
+    """A section's words for these answers: each marked part kept only where its condition holds."""
+    return TAILORED.sub(lambda m: m.group(2) if conditions.holds(part_condition(m.group(1)), answers) else "", text)
+
+
+@functools.cache
+def part_condition(written: str) -> dict:
+    return yaml.safe_load(written)  # content never changes while the app runs
+
+
+def tailoring_problems(option: Option, questions_by_id):
+    for title, text in option.sections.items():
+        where = f"{option.file}: {title}"
+        if "<!--" in TAILORED.sub("", text):
+            yield f"{where}: a part for some families must be <!-- when {{condition}} -->words<!-- end -->"
+        for match in TAILORED.finditer(text):
+            try:
+                condition = yaml.safe_load(match.group(1))
+            except yaml.YAMLError as error:
+                yield f"{where}: a part's condition cannot be read: {error}"
+                continue
+            if not condition:
+                yield f"{where}: a part for some families must give its condition"
+            yield from catalogue.condition_problems(condition, questions_by_id, where, earlier=False)
+
+
 def option_problems(option: Option, known_sources, questions_by_id):
     where = option.file
+    yield from tailoring_problems(option, questions_by_id)
     if not option.sources:
         yield f"{where}: an option must name its sources"
     for source in {*option.sources, *(n.source for n in option.numbers)}:

@@ -40,6 +40,7 @@ def plain(markdown_text: str) -> str:
     """Markdown to the words a family reads: no bullets, links or emphasis marks."""
     text = "\n".join(line for line in markdown_text.splitlines() if not line.startswith("#"))
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<!-- (when .*?|end) -->", "", text)  # both parts of a tailored sentence read
     text = re.sub(r"[*_`#>]", "", text)
     return "\n".join(as_sentence(line) for line in text.splitlines())
 

@@ -59,7 +59,7 @@ def handout_context(answers: dict, saved_questions: dict, today: datetime.date, 
         "our_questions": our_questions,
         "terms": terms_used(printed, content.glossary),  # every medical word the paper uses
         "sources": questions.sources,
-        "reviewed": content.reviewed,
+        "reviewed": content.last_reviewed,
     }
 
 

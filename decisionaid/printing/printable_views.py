@@ -35,7 +35,7 @@ def blank_handout_context() -> dict:
         "page_title": "Questions to bring to your child's care team",
         "questions": [q for q in content.questions_to_ask if q.when is None],  # those for every family
         "sources": catalogue.load().sources,
-        "reviewed": content.reviewed,
+        "reviewed": content.last_reviewed,
         "service": service(),
     }
 

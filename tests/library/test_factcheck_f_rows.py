@@ -79,10 +79,12 @@ def test_F2_back_where_it_started_watching_closely_is_named_after_surgery_and_no
     assert 'data-option="observation"' not in leading
     others = re.search(r'data-group="others".*?</section>', summary, re.S).group()
     item = re.search(r'data-option="observation".*?</li>', others, re.S).group()
-    assert "A source names it for low risk cancer that has come back where it started. It names it only after surgery." in said(
+    assert ("A source names it for low risk cancer that has come back where it started. NCI lists it only after "
+            "surgery for the cancer that came back.") in said(
         re.sub(r"<[^>]+>", " ", item))
     option = said(re.sub(r"<[^>]+>", " ", page(client, "/options/observation/", **FAMILY_D)))
-    assert "It names it only after surgery. This tool does not ask about that." in option
+    # Walk 2: surgery now, for the cancer that came back, to a parent whose child had surgery at first.
+    assert "NCI lists it only after surgery for the cancer that came back. This tool does not ask about that." in option
     assert "It does not list watching closely on its own." in option
 
 
