@@ -225,3 +225,27 @@ def test_a_family_unsure_of_everything_gets_one_not_sure_line_each_asking_the_te
     assert ("Not sure yet: Where the family is with the decision, who takes part in deciding, how the family "
             "wants to decide, how the child wants to be involved") in text
     assert "can tell you" not in text
+
+
+def test_leaning_towards_more_than_one_option_reads_the_same_and_honestly_everywhere(client):
+    """Parent walk 2: "A mix of these" with surgery again and comfort printed "Surgery again,
+    together with focusing on comfort", which contradicts itself (comfort means no more
+    treatment aimed at the cancer), and a family torn between two options could not say so.
+    The choice and every place that shows it now say "more than one", naming the options; the
+    kept value is still "mix"."""
+    weigh_up = {**WEIGH_UP, "options": ["surgery-again", "comfort-care"], "reasons": {}, "leaning": "mix"}
+    family(client, weigh_up=weigh_up, risk_group="low")
+    step = client.get("/weigh-up/leaning/").content.decode()
+    assert re.search(r'value="mix"[^>]*>\s*<label[^>]*>\s*More than one of these \(a mix, or we are torn between them\)',
+                     step), step
+    words = "More than one option: surgery again and focusing on comfort"
+    pages = {url: flat(re.sub(r"<[^>]+>", " ", client.get(url).content.decode()))
+             for url in ("/weigh-up/summary/", "/check-your-answers/", "/summary/", "/handout/")}
+    for url in ("/weigh-up/summary/", "/check-your-answers/", "/handout/"):
+        assert words in pages[url], url
+    assert "You are leaning towards more than one option: surgery again and focusing on comfort." in pages["/summary/"]
+    first = flat(PdfReader(io.BytesIO(client.get("/handout.pdf").content)).pages[0].extract_text())
+    assert f"Which way we are leaning: {words}" in first, first
+    for text in [*pages.values(), first]:
+        assert "together with" not in text.replace("decide together with the team", "") and "A mix of" not in text
+    assert client.session[WEIGH_UP_KEY]["leaning"] == "mix"
