@@ -124,7 +124,8 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client, cho
     pdf = client.get("/handout.pdf").content
     reader = PdfReader(io.BytesIO(pdf))
     first, second = flat(reader.pages[0].extract_text()), flat(reader.pages[1].extract_text())
-    assert "For the care team" in first and "This continues on the next page" in first
+    assert "For the care team" in first and "Our questions (40) are on page 2, with what we wrote, in full." in first
+    assert first.count("Our questions") == 1  # no heading with no questions under it (parent walk 2)
     assert second.startswith("Continued from the front page") or " Continued from the front page" in second[:80]
     everything = flat("\n".join(page.extract_text() for page in reader.pages))
     assert long[:1000].strip() in everything.replace(" …", "")  # the family's words, in full, once
