@@ -117,6 +117,13 @@ def sure_help(weigh_up: WeighUp) -> list[str]:
     return [item["help"] for item in sure_items() if weigh_up.sure.get(item["value"]) == "no"]
 
 
+def sure_help_on_paper(weigh_up: WeighUp) -> list[str]:
+    """The same help on the handout, in the family's voice to the team ("Please go through
+    them with us"), never "Bring your printed summary" on that summary itself."""
+    return [item.get("help_on_paper") or item["help"] for item in sure_items()
+            if weigh_up.sure.get(item["value"]) == "no"]
+
+
 def sure_mismatch(weigh_up: WeighUp, answers: dict) -> bool:
     """Every SURE answer "Yes", though the family said it has not thought about the decision yet."""
     all_yes = len(weigh_up.sure) == len(sure_items()) and set(weigh_up.sure.values()) == {"yes"}

@@ -67,7 +67,7 @@ def test_handout_page_has_the_sections_in_order(client):
                 "Medical words used here", "Where this information comes from"]
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "does not replace your child's care team" in html
+    assert "does not replace our child's care team" in html
     assert 'class="site-header' not in html  # no site navigation on paper
     assert "Download PDF" in html and "js-print" in html
 
@@ -250,3 +250,22 @@ def test_leaning_towards_more_than_one_option_reads_the_same_and_honestly_everyw
     for text in [*pages.values(), first]:
         assert "together with" not in text.replace("decide together with the team", "") and "A mix of" not in text
     assert client.session[WEIGH_UP_KEY]["leaning"] == "mix"
+
+
+def test_the_handout_asks_for_help_in_the_familys_voice_and_never_says_bring_this_summary(client):
+    """Parent walk 2: the care-team sheet is "we/our", but "Help we may ask for" said "You do
+    not feel sure yet… You can ask the team", "Bring your printed summary" sat on the printed
+    summary itself, and palliative care "supports your whole family"."""
+    every_no = {"sure": "no", "understand": "no", "risks": "no", "encouragement": "no"}
+    family(client, weigh_up={**WEIGH_UP, "sure": every_no})
+    html = flat(client.get("/handout/").content.decode())
+    text = flat(pdf_text(client.get("/handout.pdf"))[1])
+    for page in (html, text):
+        assert "We do not feel sure yet. Please give us more time" in page
+        assert "Please go through them with us." in page
+        assert "supports our whole family" in page and "does not replace our child's care team" in page
+        for parent_voice in ("You do not feel", "You are not yet", "Bring your printed summary", "your whole family",
+                             "You can ask the team", "help you talk"):
+            assert parent_voice not in page, parent_voice
+    on_screen = client.get("/weigh-up/summary/").content.decode()  # the weigh-up itself still speaks to the parent
+    assert "You do not feel sure yet" in on_screen
