@@ -87,7 +87,8 @@ def columns(words, matters_items) -> list[Column]:
     groups = "; ".join(f"{key} = {words}" for key, words in rules.LEANING_GROUPS.items())
     found += [
         Column("leaning", "The weigh-up's 'Which way are you leaning?' as it stood when the family sent After: an "
-               "option's id, mix (a mix of the options it wanted to talk about) or not-sure",
+               "option's id, mix (more than one of the options it wanted to talk about: a mix, or torn between "
+               "them) or not-sure",
                "text; blank when not said (or not yet weighed up)",
                lambda r: r["leaning"]),
         Column("leaning_options", "The options it leaned towards", "option ids, separated by spaces",

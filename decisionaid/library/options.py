@@ -96,6 +96,7 @@ class Option:
     serious: bool = False  # about a time no parent wants to think about (hospice): its questions wait behind a heads-up
     numbers: tuple[Number, ...] = ()
     notes: tuple["Note", ...] = ()  # a section's notes for some situations, or hard news behind a heads-up
+    summary_on_paper: str = ""  # the summary in the family's voice, for the handout (else the summary)
 
     @property
     def says_time_in_hospital(self) -> bool:
@@ -212,6 +213,7 @@ def read_option(path) -> Option:
             serious=bool(meta.get("serious")),
             numbers=numbers,
             notes=notes,
+            summary_on_paper=meta.get("summary_on_paper") or meta["summary"],
         )
     except KeyError as error:
         raise ContentError(f"{where}: missing {error} in the front matter") from error

@@ -118,7 +118,7 @@ def options_shown(weighed: list[dict], budget: dict) -> list[dict]:
     for row in weighed:
         reasons = {side: row["reasons"].get(side, "") for side in ("for", "against")}
         shown = {side: shortened(text, most) for side, text in reasons.items()} if most else {}
-        rows.append({"title": row["option"].title, **{side: text for side, (text, _) in shown.items()},
+        rows.append({"title": row["option"].title, **{side: text for side, (text, _) in shown.items()}, "full": reasons,
                      "cut": {side for side, (_, cut) in shown.items() if cut},
                      "on_page_2": any(reasons.values()) and (not most or any(cut for _, cut in shown.values()))})
     return rows
@@ -201,6 +201,8 @@ def with_questions(front: dict, rest: dict, questions: list[str], on_front: int)
     front = {**front, "questions": questions[:on_front]}
     rest = {**rest, "questions": questions[on_front:], "questions_from": on_front + 1}
     front["continues"] = bool(rest["in_full"] or rest["questions"])
+    # On a screen the front sheet's words are in full: page 2 shows only what it does not have.
+    front["rest_on_screen"] = bool(rest["questions"] or (rest["reasons"] and not front["with_reasons"]))
     return front, rest
 
 

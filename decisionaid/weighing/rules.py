@@ -12,6 +12,7 @@ from decisionaid.library import loader
 DONT_KNOW = "dont-know"  # "We don't know yet" which options to talk about
 MIX = "mix"
 NOT_SURE = "not-sure"
+MORE_THAN_ONE = "More than one of these (a mix, or we are torn between them)"
 EMPTY = {"options": [], "reasons": {}, "leaning": "", "sure": {}, "next_steps": []}
 
 
@@ -61,10 +62,11 @@ def value_prompts(answers: dict) -> list[str]:
 
 
 def leaning_choices(options) -> list[tuple[str, str]]:
-    """Each option the family wants to talk about, a mix of them, or not sure yet."""
+    """Each option the family wants to talk about, more than one of them (a mix, or torn
+    between them: MIX, its value kept as it was), or not sure yet."""
     choices = [(o.id, o.title) for o in options]
     if len(options) > 1:
-        choices.append((MIX, "A mix of these"))
+        choices.append((MIX, MORE_THAN_ONE))
     return [*choices, (NOT_SURE, "Not sure yet")]
 
 
@@ -79,17 +81,15 @@ def _listed(names) -> str:
 
 def leaning_towards(weigh_up: WeighUp, options) -> str:
     """The options the family leans towards, in running text ("" when it has not said, or is
-    not sure). A mix that takes in focusing on comfort (open to every family) reads as the
-    treatments "together with" it, never as "a mix of chemotherapy and focusing on comfort"."""
+    not sure). MIX says only "more than one option" and names them: it may be a mix, or the
+    family torn between them, and focusing on comfort (no more treatment aimed at the cancer)
+    is never said to go "together with" a treatment."""
     if weigh_up.leaning != MIX:
         return next((in_running_text(o.title) for o in options if o.id == weigh_up.leaning), "")
-    chosen = [o for o in options if o.id in weigh_up.chosen]
-    treatments = [in_running_text(o.title) for o in chosen if not o.for_every_family]
-    with_all = [in_running_text(o.title) for o in chosen if o.for_every_family]
-    if len(treatments) < 2 and not (treatments and with_all):  # a mix of fewer than two: never offered
-        return _listed(treatments + with_all) if treatments + with_all else ""
-    mix = f"a mix of {_listed(treatments)}" if len(treatments) > 1 else treatments[0]
-    return mix + (f", together with {_listed(with_all)}" if with_all else "")
+    chosen = [in_running_text(o.title) for o in options if o.id in weigh_up.chosen]
+    if len(chosen) < 2:  # more than one of fewer than two: never offered
+        return _listed(chosen) if chosen else ""
+    return f"more than one option: {_listed(chosen)}"
 
 
 def leaning_words(weigh_up: WeighUp, options) -> str:
@@ -115,6 +115,13 @@ def sure_items() -> list[dict]:
 def sure_help(weigh_up: WeighUp) -> list[str]:
     """The help that exists, for each SURE question answered "No"."""
     return [item["help"] for item in sure_items() if weigh_up.sure.get(item["value"]) == "no"]
+
+
+def sure_help_on_paper(weigh_up: WeighUp) -> list[str]:
+    """The same help on the handout, in the family's voice to the team ("Please go through
+    them with us"), never "Bring your printed summary" on that summary itself."""
+    return [item.get("help_on_paper") or item["help"] for item in sure_items()
+            if weigh_up.sure.get(item["value"]) == "no"]
 
 
 def sure_mismatch(weigh_up: WeighUp, answers: dict) -> bool:

@@ -87,7 +87,7 @@ def assert_page_one_ends_cleanly(context: dict, hopes: str, left_to_right: bool 
     titles = [row["option"].title for row in context["weighed"]]
     assert titles and all(title in first for title in titles), first
     assert f"Which way we are leaning: {context['leaning']}" in first
-    marked, goes_on = bool(MARK.search(first)), "This continues on the next page" in first
+    marked, goes_on = bool(MARK.search(first)), re.search(r"This continues on the next page|Our questions? (\(\d+\) are|is) on page 2", first)
     assert goes_on or not marked, "page 1 says (continues on page 2), but its foot ran over onto page 2"
     assert pages[1].startswith("Continued from the front page" if goes_on else "About the options"), pages[1][:300]
     shown = [front_sheet.shortened(hopes, level["own_words"]) for level in front_sheet.LEVELS]

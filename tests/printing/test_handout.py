@@ -67,7 +67,7 @@ def test_handout_page_has_the_sections_in_order(client):
                 "Medical words used here", "Where this information comes from"]
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "does not replace your child's care team" in html
+    assert "does not replace our child's care team" in html
     assert 'class="site-header' not in html  # no site navigation on paper
     assert "Download PDF" in html and "js-print" in html
 
@@ -124,7 +124,8 @@ def test_the_front_sheet_stays_one_page_however_much_a_family_writes(client, cho
     pdf = client.get("/handout.pdf").content
     reader = PdfReader(io.BytesIO(pdf))
     first, second = flat(reader.pages[0].extract_text()), flat(reader.pages[1].extract_text())
-    assert "For the care team" in first and "This continues on the next page" in first
+    assert "For the care team" in first and "Our questions (40) are on page 2, with what we wrote, in full." in first
+    assert first.count("Our questions") == 1  # no heading with no questions under it (parent walk 2)
     assert second.startswith("Continued from the front page") or " Continued from the front page" in second[:80]
     everything = flat("\n".join(page.extract_text() for page in reader.pages))
     assert long[:1000].strip() in everything.replace(" …", "")  # the family's words, in full, once
@@ -225,3 +226,46 @@ def test_a_family_unsure_of_everything_gets_one_not_sure_line_each_asking_the_te
     assert ("Not sure yet: Where the family is with the decision, who takes part in deciding, how the family "
             "wants to decide, how the child wants to be involved") in text
     assert "can tell you" not in text
+
+
+def test_leaning_towards_more_than_one_option_reads_the_same_and_honestly_everywhere(client):
+    """Parent walk 2: "A mix of these" with surgery again and comfort printed "Surgery again,
+    together with focusing on comfort", which contradicts itself (comfort means no more
+    treatment aimed at the cancer), and a family torn between two options could not say so.
+    The choice and every place that shows it now say "more than one", naming the options; the
+    kept value is still "mix"."""
+    weigh_up = {**WEIGH_UP, "options": ["surgery-again", "comfort-care"], "reasons": {}, "leaning": "mix"}
+    family(client, weigh_up=weigh_up, risk_group="low")
+    step = client.get("/weigh-up/leaning/").content.decode()
+    assert re.search(r'value="mix"[^>]*>\s*<label[^>]*>\s*More than one of these \(a mix, or we are torn between them\)',
+                     step), step
+    words = "More than one option: surgery again and focusing on comfort"
+    pages = {url: flat(re.sub(r"<[^>]+>", " ", client.get(url).content.decode()))
+             for url in ("/weigh-up/summary/", "/check-your-answers/", "/summary/", "/handout/")}
+    for url in ("/weigh-up/summary/", "/check-your-answers/", "/handout/"):
+        assert words in pages[url], url
+    assert "You are leaning towards more than one option: surgery again and focusing on comfort." in pages["/summary/"]
+    first = flat(PdfReader(io.BytesIO(client.get("/handout.pdf").content)).pages[0].extract_text())
+    assert f"Which way we are leaning: {words}" in first, first
+    for text in [*pages.values(), first]:
+        assert "together with" not in text.replace("decide together with the team", "") and "A mix of" not in text
+    assert client.session[WEIGH_UP_KEY]["leaning"] == "mix"
+
+
+def test_the_handout_asks_for_help_in_the_familys_voice_and_never_says_bring_this_summary(client):
+    """Parent walk 2: the care-team sheet is "we/our", but "Help we may ask for" said "You do
+    not feel sure yet… You can ask the team", "Bring your printed summary" sat on the printed
+    summary itself, and palliative care "supports your whole family"."""
+    every_no = {"sure": "no", "understand": "no", "risks": "no", "encouragement": "no"}
+    family(client, weigh_up={**WEIGH_UP, "sure": every_no})
+    html = flat(client.get("/handout/").content.decode())
+    text = flat(pdf_text(client.get("/handout.pdf"))[1])
+    for page in (html, text):
+        assert "We do not feel sure yet. Please give us more time" in page
+        assert "Please go through them with us." in page
+        assert "supports our whole family" in page and "does not replace our child's care team" in page
+        for parent_voice in ("You do not feel", "You are not yet", "Bring your printed summary", "your whole family",
+                             "You can ask the team", "help you talk"):
+            assert parent_voice not in page, parent_voice
+    on_screen = client.get("/weigh-up/summary/").content.decode()  # the weigh-up itself still speaks to the parent
+    assert "You do not feel sure yet" in on_screen

@@ -78,7 +78,8 @@ def test_the_leaning_offers_the_chosen_options_a_mix_or_not_sure_and_never_judge
     client.post("/weigh-up/leaning/", {"leaning": "mix", "next_steps": ["talk-child", "more-time"]})
     assert kept(client)["leaning"] == "mix" and kept(client)["next_steps"] == ["talk-child", "more-time"]
     overview = client.get("/weigh-up/summary/").content.decode()
-    assert "Chemotherapy, together with focusing on comfort" in overview and "A mix of Chemotherapy" not in overview
+    assert "More than one option: chemotherapy and focusing on comfort" in overview
+    assert "together with" not in overview and "A mix of" not in overview
     assert client.post("/weigh-up/leaning/", {"leaning": "surgery-again"}).status_code == 200  # not one chosen
 
 
@@ -118,12 +119,13 @@ def test_the_weigh_up_is_on_check_your_answers_and_the_summary(client):
 
 
 @pytest.mark.parametrize(("options", "leaning", "sentence"), [
-    (["chemotherapy", "comfort-care"], "mix", "You are leaning towards chemotherapy, together with focusing on comfort."),
+    (["chemotherapy", "comfort-care"], "mix",
+     "You are leaning towards more than one option: chemotherapy and focusing on comfort."),
     (["chemotherapy", "mibg-therapy", "comfort-care"], "mix",
-     "You are leaning towards a mix of chemotherapy and MIBG therapy (targeted radiotherapy), together with focusing on "
+     "You are leaning towards more than one option: chemotherapy, MIBG therapy (targeted radiotherapy) and focusing on "
      "comfort."),
-    (["chemotherapy", "mibg-therapy"], "mix", "You are leaning towards a mix of chemotherapy and MIBG therapy (targeted "
-                                              "radiotherapy)."),
+    (["chemotherapy", "mibg-therapy"], "mix", "You are leaning towards more than one option: chemotherapy and MIBG therapy "
+                                              "(targeted radiotherapy)."),
     (["chemotherapy", "comfort-care"], "chemotherapy", "You are leaning towards chemotherapy."),
     (["chemotherapy", "comfort-care"], "not-sure", "You are not sure yet which way you are leaning."),
 ])
