@@ -27,6 +27,7 @@ def for_clinicians(request):
         "page_title": "For clinicians",
         "sources": catalogue.load().sources,
         "reviewed": loader.load().reviewed,
+        "last_reviewed": loader.load().last_reviewed,
     })
 
 

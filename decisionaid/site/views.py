@@ -59,6 +59,7 @@ def about(request):
             "sources": catalogue.load().sources,
             "own_words": [t for t in loader.load().glossary if t.own_wording],
             "reviewed": loader.load().reviewed,
+            "last_reviewed": loader.load().last_reviewed,
             "hospital": organisation.Details(),
             "review": signoff.states(),
             "grades": readability.content_grades(),

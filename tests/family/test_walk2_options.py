@@ -34,6 +34,17 @@ def test_summary_and_handouts_give_the_date_their_content_was_last_reviewed_as_o
     assert content.last_reviewed == max(content.last_reviewed, newest, *content.files_reviewed)
 
 
+@pytest.mark.parametrize("url", ["/about/", "/for-clinicians/"])
+def test_about_and_for_clinicians_say_when_the_content_was_last_reviewed_and_since_when_all_of_it(client, url):
+    """About said "last reviewed on" the oldest file's date while the summary gave the newest:
+    both now give the newest, and where files differ, the date since which every part was reviewed."""
+    content = loader.load()
+    page = " ".join(text_of(client, url).split())
+    assert f"The content was last reviewed on {content.last_reviewed:%-d %B %Y}" in page
+    if content.reviewed != content.last_reviewed:
+        assert f"every part of it was reviewed on or after {content.reviewed:%-d %B %Y}" in page
+
+
 GENERAL = ("If you are not sure whether your child has had one, ask.",
            "If your child has had a transplant before, some of this may be familiar.",
            "If your child has already had two transplants, the sources do not describe a third.")
