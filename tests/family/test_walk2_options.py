@@ -1,12 +1,15 @@
 """Parent walk 2: option pages and footers that follow what the family told us."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from decisionaid.family.answers import SESSION_KEY
 from decisionaid.library import loader
 from tests.helpers import complete_answers
+
+SOURCES = Path(__file__).resolve().parents[2] / "docs" / "sources"
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +50,8 @@ def test_about_and_for_clinicians_say_when_the_content_was_last_reviewed_and_sin
 
 GENERAL = ("If you are not sure whether your child has had one, ask.",
            "If your child has had a transplant before, some of this may be familiar.",
-           "If your child has already had two transplants, the sources do not describe a third.")
-TWICE = "You told us your child has had two transplants. The sources do not describe a third."
+           "If your child has already had two transplants, the sources do not describe a third one with your child's own cells.")
+TWICE = "You told us your child has had two transplants. The sources do not describe a third one with your child's own cells."
 TOLD = "You told us your child has had a transplant"
 
 
@@ -86,7 +89,19 @@ def test_the_chemoimmunotherapy_page_says_the_family_told_us_of_antibody_immunot
     page = text_of(client, "/options/chemoimmunotherapy/", treatments_had=had)
     assert ("You told us your child has had antibody immunotherapy before." in page) == told
     assert ("So your child may have had one of these before." in page) == (not told)
-    assert "The sources do not say if this changes its use now." in page
+    # Fact-check H, M1: NCI's summary for doctors writes of children given it again, so "the
+    # sources do not say" was untrue, and pointed once the page said "You told us".
+    assert "The sources do not say if this changes its use now." not in page
+    assert "NCI's summary for doctors writes about children given antibody immunotherapy again after a relapse" in page
+
+
+def test_the_third_transplant_line_names_the_kind_the_sources_do_not_describe():
+    """Fact-check H, L3: NCI's summary for doctors does describe a donor transplant after one
+    with the child's own cells, so "the sources do not describe a third" said too much."""
+    option = next(o for o in loader.load().options if o.id == "second-transplant")
+    assert any("do not describe a third one with your child's own cells" in text
+               for text in option.sections.values())
+    assert "allogeneic HSCT after a previous autologous HSCT" in (SOURCES / "nci-pdq-neuroblastoma-hp.txt").read_text()
 
 
 def test_a_part_for_some_families_must_name_a_question_the_catalogue_knows():

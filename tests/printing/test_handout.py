@@ -261,7 +261,9 @@ def test_the_handout_asks_for_help_in_the_familys_voice_and_never_says_bring_thi
     html = flat(client.get("/handout/").content.decode())
     text = flat(pdf_text(client.get("/handout.pdf"))[1])
     for page in (html, text):
-        assert "We do not feel sure yet. Please give us more time" in page
+        assert "We do not feel sure yet. We may ask you for more time" in page
+        # Fact-check H, M2: the screen's optional second opinion stays optional in the family's name.
+        assert "We may also want to ask about a second opinion." in page
         assert "Please go through them with us." in page
         assert "supports our whole family" in page and "does not replace our child's care team" in page
         for parent_voice in ("You do not feel", "You are not yet", "Bring your printed summary", "your whole family",
