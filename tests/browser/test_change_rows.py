@@ -4,6 +4,7 @@ to the top of a page five screens long, at tablet and phone size, with and witho
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.pages import finish_journey, seed_session
@@ -19,10 +20,16 @@ def row_in_view(page, row_id, javascript):
     JavaScript it also has the focus, for a keyboard or a screen reader."""
     row = page.locator(f"#{row_id}")
     expect(row).to_be_in_viewport()
-    top = row.bounding_box()["y"]
-    assert page.evaluate("window.scrollY") > 0 and 0 <= top < page.viewport_size["height"] / 3, f"the row is at {top}"
+    # With JavaScript the row is shown once htmx has settled the new page, a moment after its
+    # address changed: wait for that (a condition, never a time), then say where it was if not.
+    at_top = """([id, height]) => { const top = document.getElementById(id).getBoundingClientRect().top;
+                                   return window.scrollY > 0 && top >= 0 && top < height / 3; }"""
+    try:
+        page.wait_for_function(at_top, arg=[row_id, page.viewport_size["height"]], timeout=5000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the row is at {row.bounding_box()['y']}, scrolled {page.evaluate('window.scrollY')}")
     if javascript:
-        assert page.evaluate("document.activeElement.id") == row_id
+        expect(row).to_be_focused()
     return row
 
 
