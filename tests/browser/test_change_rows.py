@@ -44,7 +44,11 @@ def test_change_comes_back_to_the_row_changed(open_page, size, javascript):
     expect(page).to_have_url(re.compile(r"/check-your-answers/#row-risk-group$"))
     expect(row_in_view(page, "row-risk-group", javascript)).to_contain_text("Intermediate risk")
     page.get_by_role("link", name=re.compile("Change your answer to: How would you like to make decisions")).click()
+    # Check your answers has a Continue button too: press the question's, once its page is shown.
+    expect(page).to_have_url(re.compile(r"/questions/decision-style/"))
+    expect(page.locator("main h1")).not_to_have_text("Check your answers")
     page.get_by_role("button", name=re.compile(r"^Continue")).click()
+    expect(page).to_have_url(re.compile(r"/check-your-answers/#row-decision-style$"))
     expect(row_in_view(page, "row-decision-style", javascript)).to_contain_text("We want to decide together")
 
 
