@@ -38,6 +38,9 @@ def _hollow(data):
     return format_html("{}{}", _path("icon-array__off", GREY, DOT, data), _path("icon-array__hole", "#fff", HOLE, data))
 
 
+# The pictures are drawn from the content alone (a figure's counts and its own sentence), never
+# from a family's answers, so each is drawn once per process: a summary shows several.
+@functools.lru_cache(maxsize=256)
 def icon_array_svg(figures, filled, label, limit=False):
     """`figures` figures, the first `filled` of them marked: dark, or for an upper limit
     ("fewer than 10 out of 100") light grey, never dark. An inline SVG that
@@ -70,6 +73,7 @@ def icon_array(figure):
 
 
 @register.simple_tag
+@functools.cache
 def figure_key(kind):
     """A small figure for the key under a picture: "on", "off" or "limit"."""
     data = f"M{CELL / 2:g} {CELL / 2:g}h{CELL / 2:g}"
