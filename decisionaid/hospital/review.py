@@ -20,9 +20,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from decisionaid.hospital import signoff
-from decisionaid.library import catalogue
+from decisionaid.library import catalogue, conditions
 from decisionaid.library.figures import figure_words
-from decisionaid.library.options import SOURCES_SILENT, SOURCES_SILENT_WORDS, Number, split_front_matter
+from decisionaid.library.options import (
+    SOURCES_SILENT, SOURCES_SILENT_WORDS, TAILORED, Number, part_condition, split_front_matter,
+)
 
 # Front matter the page shows in its own place rather than in the nested lists.
 SHOWN_APART = ("title", "summary", "numbers", "sources")
@@ -89,9 +91,26 @@ def body_html(file: str, body: str):
         return ""
     if not file.endswith(".md"):
         return mark_safe(f"<pre>{escape(body)}</pre>")
-    html = markdown.markdown(body)
+    html = markdown.markdown(marked_tailored_parts(body))
     # Content files are reviewed data, shown as the summary shows them.
     return mark_safe(re.sub(r"<(/?)h([1-5])>", lambda m: f"<{m[1]}h{int(m[2]) + 1}>", html))
+
+
+def marked_tailored_parts(body: str) -> str:
+    """Words only some families see (<!-- when ... -->words<!-- end -->), shown with whom they are
+    for: in the page families read, such a comment is invisible, and the reviewer would read two
+    versions of a sentence with no sign that each family sees only one."""
+    questions = {q.id: q for q in catalogue.load().questions}
+
+    def marked(match):
+        try:
+            who = conditions.in_words(part_condition(match[1]), questions)
+        except (KeyError, TypeError, AttributeError, yaml.YAMLError):
+            who = f"the condition as written: {match[1]}"  # `manage.py check` names what is wrong
+        return (f'<span class="tailored"><strong class="tailored__when">[Only where {escape(who)}:]</strong> '
+                f'{match[2]}<strong class="tailored__end">[end of that part]</strong></span>')
+
+    return TAILORED.sub(marked, body)
 
 
 def number_in_words(raw: dict) -> str:

@@ -103,3 +103,22 @@ def shape_error(condition) -> str | None:
     if not isinstance(condition[test], list) or not condition[test]:
         return f"{dict(condition)!r}: '{test}' takes a non-empty list of answer values"
     return None
+
+
+def in_words(condition: Mapping, questions_by_id: Mapping) -> str:
+    """A condition as a clinician reviewing the content reads it: each question by its words and
+    each answer by its label, e.g. 'not ("Treatments your child has had" is "A transplant")'."""
+    if "not" in condition:
+        inner = in_words(condition["not"], questions_by_id)
+        return f"not {inner}" if inner.startswith("(") else f"not ({inner})"  # all/any bring their own
+    for key, joiner in (("all", " and "), ("any", " or ")):
+        if key in condition:
+            return "(" + joiner.join(in_words(c, questions_by_id) for c in condition[key]) + ")"
+    question = questions_by_id[condition["question"]]
+    labels = {c.value: c.label for c in question.choices}
+    asked = f'"{question.text}"'
+    if condition.get("item"):
+        items = {i.value: i.label for i in question.items}
+        asked += f', "{items.get(condition["item"], condition["item"])}"'
+    listed = " or ".join(f'"{labels.get(v, v)}"' for v in condition.get("any_of") or condition["none_of"])
+    return f"{asked} is {listed}" if "any_of" in condition else f"{asked} is answered, and is not {listed}"

@@ -129,7 +129,8 @@ ADMIN_PAGES = ["/admin/", "/admin/hospital/contact/", "/admin/hospital/contact/a
                "/admin/hospital/supportservice/add/", "/admin/hospital/organisation/",
                "/admin/hospital/signoff/", "/admin/hospital/changerecord/", "/admin/auth/user/",
                "/admin/auth/group/add/", "/admin/password_change/", "/admin/axes/accessattempt/",
-               "/admin/review/", "/admin/review/options/alk-targeted-therapy.md", "/admin/review/questions.yaml"]
+               "/admin/review/", "/admin/review/options/alk-targeted-therapy.md", "/admin/review/questions.yaml",
+               "/admin/review/options/second-transplant.md"]
 
 
 @pytest.mark.parametrize("size", list(SIZES))

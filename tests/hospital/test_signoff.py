@@ -179,3 +179,16 @@ def test_files_of_any_shape_can_be_reviewed(content, reviewer):
     listed = words(reviewer.get("/admin/review/list.yaml"))
     assert "one" in listed and "Chemotherapy. Found word for word in the source." in listed
     assert "Just text." in words(reviewer.get("/admin/review/notes.txt"))
+
+
+def test_the_review_page_says_which_families_see_each_tailored_part(reviewer):
+    """Words for some families only are an invisible comment in the page families read: the
+    reviewer sees each such part with whom it is for, in the questions' and answers' own words."""
+    page = words(reviewer.get("/admin/review/options/second-transplant.md"))
+    treatments = catalogue.load().question("treatments-had")
+    had = next(c.label for c in treatments.choices if c.value == "transplant")
+    assert (f'[Only where not ("{treatments.text}" is "{had}"):] If you are not sure whether your child has had one, '
+            "ask. [end of that part]") in page
+    twice = next(c.label for c in catalogue.load().question("transplant-count").choices if c.value == "twice")
+    assert f'"{twice}"):] You told us your child has had two transplants.' in page
+    assert "<!-- when" not in reviewer.get("/admin/review/options/second-transplant.md").content.decode()
