@@ -12,6 +12,12 @@ QUESTION_TOTAL = 35 * KB  # everything a question page loads, JavaScript include
 SUMMARY_BLOCKING = 30 * KB
 SUMMARY_TOTAL = 50 * KB
 TIME_RATIO = 3.0  # each page's median server time, at most this many times the floor's
+# The summary draws every option, figure and question a family may bring, then compresses about
+# 44 KB of HTML: profiled on 7 December 2026, its time is spread over ~400 template nodes with no
+# hot spot left (each figure's picture is now drawn once), and is 5-7 ms. Held to 3x after its
+# content doubled (issue 22), it failed every run, and a budget that always fails stops anyone
+# looking; 4x still catches a regression of a third.
+SUMMARY_TIME_RATIO = 4.0
 TYPICAL_PDF_SECONDS = 1.0
 # The security review's heaviest family (N1): each PDF request answered within this, as a PDF or
 # the designed "print this page instead" (503), never an error: well under gunicorn's 30 s.
@@ -58,6 +64,12 @@ class Results:
     about_during_heavy_pdfs_ms: float | None = None  # ... and while several heaviest families make PDFs
 
 
+def time_ratio(page: Page) -> float:
+    """The most a page's median server time may be, in floors: the summary, whole or its htmx
+    partial, has its own."""
+    return SUMMARY_TIME_RATIO if page.kind == "summary" or page.name.startswith("summary") else TIME_RATIO
+
+
 def failures(results: Results) -> list[str]:
     """Every budget that does not hold, said plainly; empty when all hold."""
     found = []
@@ -69,11 +81,11 @@ def failures(results: Results) -> list[str]:
             if page.total > total:
                 found.append(f"{page.name}: {kb(page.total)} in all is over the {kb(total)} budget")
         floor = page.floor_ms or results.floor_ms
-        ratio = page.median_ms / floor
-        if ratio > TIME_RATIO:
+        ratio, most = page.median_ms / floor, time_ratio(page)
+        if ratio > most:
             found.append(
                 f"{page.name}: server time {page.median_ms:.1f} ms is {ratio:.1f}x the floor "
-                f"({floor:.1f} ms); the budget is {TIME_RATIO:g}x"
+                f"({floor:.1f} ms); the budget is {most:g}x"
             )
         for script in page.blocking_scripts:
             found.append(f"{page.name}: the script {script} blocks the first paint (no defer)")
