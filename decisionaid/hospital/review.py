@@ -20,11 +20,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from decisionaid.hospital import signoff
-from decisionaid.library import catalogue, conditions
+from decisionaid.library import catalogue, conditions, options
 from decisionaid.library.figures import figure_words
-from decisionaid.library.options import (
-    SOURCES_SILENT, SOURCES_SILENT_WORDS, TAILORED, Number, part_condition, split_front_matter,
-)
+from decisionaid.library.options import SOURCES_SILENT, SOURCES_SILENT_WORDS, Number, split_front_matter
 
 # Front matter the page shows in its own place rather than in the nested lists.
 SHOWN_APART = ("title", "summary", "numbers", "sources")
@@ -104,13 +102,13 @@ def marked_tailored_parts(body: str) -> str:
 
     def marked(match):
         try:
-            who = conditions.in_words(part_condition(match[1]), questions)
+            who = conditions.in_words(options.part_condition(match[1]), questions)
         except (KeyError, TypeError, AttributeError, yaml.YAMLError):
             who = f"the condition as written: {match[1]}"  # `manage.py check` names what is wrong
         return (f'<span class="tailored"><strong class="tailored__when">[Only where {escape(who)}:]</strong> '
                 f'{match[2]}<strong class="tailored__end">[end of that part]</strong></span>')
 
-    return TAILORED.sub(marked, body)
+    return options.TAILORED.sub(marked, body)
 
 
 def number_in_words(raw: dict) -> str:

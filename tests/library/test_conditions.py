@@ -80,3 +80,19 @@ def test_shape_errors_are_reported(condition):
 
 def test_good_shape_has_no_error():
     assert shape_error({"all": [{"question": "a", "any_of": ["x"]}, {"not": {"question": "b", "none_of": ["y"]}}]}) is None
+
+
+def test_a_condition_in_words_names_each_question_and_answer_as_the_page_does():
+    """As the clinicians' review page shows who sees a tailored part."""
+    from decisionaid.library import catalogue
+    from decisionaid.library.conditions import in_words
+
+    questions = {q.id: q for q in catalogue.load().questions}
+    risk, matters = questions["risk-group"], questions["what-matters"]
+    label = {c.value: c.label for c in risk.choices}
+    comfort = next(i for i in matters.items if i.value == "comfort")
+    very = next(c.label for c in matters.choices if c.value == "very")
+    assert in_words({"any": [{"question": "risk-group", "any_of": ["high"]},
+                             {"not": {"question": "what-matters", "item": "comfort", "none_of": ["very"]}}]},
+                    questions) == (f'("{risk.text}" is "{label["high"]}" or not ("{matters.text}", "{comfort.label}" '
+                                   f'is answered, and is not "{very}"))')
