@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from decisionaid.fieldtest import content, export, report
 from decisionaid.fieldtest.models import FieldTest
-from decisionaid.hospital import organisation
 from decisionaid.library import catalogue
 
 
@@ -21,10 +20,7 @@ def matters_items() -> list[tuple[str, str]]:
 
 
 def rows_of(test) -> list[dict]:
-    """Each family's row, with where it was kept: the hospital (as staff named it under "Your
-    service") and the field test's reference, so centres can pool their files as they are."""
-    where = {"centre": organisation.Details().name, "field_test": test.reference}
-    return [{**row.as_row(), **where} for row in test.participants.order_by("joined_on", "id")]
+    return [row.as_row() for row in test.participants.order_by("joined_on", "id")]
 
 
 @admin.register(FieldTest)

@@ -38,11 +38,6 @@ def columns(words, matters_items) -> list[Column]:
     found = [
         Column("id", "A random id for the family's row. Nothing in the results links it to the family.", "text",
                lambda r: r["id"]),
-        Column("centre", "The hospital that kept the row: its name as staff entered it under 'Your service' in "
-               "the admin. The same in every row of one file; it lets centres pool their files.",
-               "text; blank if the hospital's name was not entered", lambda r: r["centre"]),
-        Column("field_test", "The field test's ethics or audit reference, as staff entered it", "text",
-               lambda r: r["field_test"]),
         Column("joined_on", "The day the family said yes (never the time).", "YYYY-MM-DD", lambda r: r["joined_on"]),
         Column("finished_on", "The day the family finished After.", "YYYY-MM-DD; blank if it has not",
                lambda r: r["finished_on"]),
