@@ -98,17 +98,29 @@ def marked_tailored_parts(body: str) -> str:
     """Words only some families see (<!-- when ... -->words<!-- end -->), shown with whom they are
     for: in the page families read, such a comment is invisible, and the reviewer would read two
     versions of a sentence with no sign that each family sees only one."""
-    questions = {q.id: q for q in catalogue.load().questions}
 
     def marked(match):
         try:
-            who = conditions.in_words(options.part_condition(match[1]), questions)
+            who = condition_words(options.part_condition(match[1]))
         except (KeyError, TypeError, AttributeError, yaml.YAMLError):
             who = f"the condition as written: {match[1]}"  # `manage.py check` names what is wrong
-        return (f'<span class="tailored"><strong class="tailored__when">[Only where {escape(who)}:]</strong> '
-                f'{match[2]}<strong class="tailored__end">[end of that part]</strong></span>')
+        return (f' <span class="tailored"><strong class="tailored__when">[Only where {escape(who)}:]</strong> '
+                f'{match[2]} <strong class="tailored__end">[end of that part]</strong></span> ')
 
     return options.TAILORED.sub(marked, body)
+
+
+def condition_words(condition) -> str:
+    """A condition in the questions' and answers' words, saying too when it holds for a family
+    that has not answered yet (an option page is read before, and during, the questions)."""
+    words = conditions.in_words(condition, {q.id: q for q in catalogue.load().questions})
+    return f"{words}; also before these questions are answered" if conditions.holds(condition, {}) else words
+
+
+def is_condition(value) -> bool:
+    known = {q.id for q in catalogue.load().questions}
+    return (isinstance(value, dict) and conditions.shape_error(value) is None
+            and all(test["question"] in known for test in conditions.tests_in(value)))
 
 
 def number_in_words(raw: dict) -> str:
@@ -136,6 +148,8 @@ def tree(value, seeds):
     """Data as nested nodes for the template: ("map", [(label, node)]), ("list", [node]) or
     ("text", words). Citations are left out (the page shows them beside the seeds), and so is
     whatever is empty without them."""
+    if is_condition(value):
+        return ("text", f"Where {condition_words(value)}")
     if isinstance(value, dict):
         items = [(str(k).replace("_", " ").capitalize(), tree(v, seeds)) for k, v in value.items()
                  if not is_citation(v, seeds)]

@@ -105,9 +105,12 @@ def shape_error(condition) -> str | None:
     return None
 
 
+
 def in_words(condition: Mapping, questions_by_id: Mapping) -> str:
     """A condition as a clinician reviewing the content reads it: each question by its words and
-    each answer by its label, e.g. 'not ("Treatments your child has had" is "A transplant")'."""
+    each answer by its label, e.g. 'not ("Which treatments has your child had so far?" includes
+    "High-dose chemotherapy with a stem cell transplant")'. A tick-box answer "includes" what a
+    one-choice answer "is"."""
     if "not" in condition:
         inner = in_words(condition["not"], questions_by_id)
         return f"not {inner}" if inner.startswith("(") else f"not ({inner})"  # all/any bring their own
@@ -120,5 +123,10 @@ def in_words(condition: Mapping, questions_by_id: Mapping) -> str:
     if condition.get("item"):
         items = {i.value: i.label for i in question.items}
         asked += f', "{items.get(condition["item"], condition["item"])}"'
-    listed = " or ".join(f'"{labels.get(v, v)}"' for v in condition.get("any_of") or condition["none_of"])
-    return f"{asked} is {listed}" if "any_of" in condition else f"{asked} is answered, and is not {listed}"
+    values = condition.get("any_of") or condition["none_of"]
+    listed = ", ".join(f'"{labels.get(v, v)}"' for v in values)
+    some = listed if len(values) == 1 else f"one of {listed}"
+    ticks = question.kind == "checkbox"
+    if "any_of" in condition:
+        return f"{asked} {'includes' if ticks else 'is'} {some}"
+    return f"{asked} is answered, and {'includes none of' if ticks else 'is none of'} {listed}"

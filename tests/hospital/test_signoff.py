@@ -183,12 +183,19 @@ def test_files_of_any_shape_can_be_reviewed(content, reviewer):
 
 def test_the_review_page_says_which_families_see_each_tailored_part(reviewer):
     """Words for some families only are an invisible comment in the page families read: the
-    reviewer sees each such part with whom it is for, in the questions' and answers' own words."""
+    reviewer sees each such part with whom it is for, in the questions' and answers' own words,
+    and whether a family that has not answered yet sees it (fresh eyes R1, R2, R3)."""
+    html = reviewer.get("/admin/review/options/second-transplant.md").content.decode()
     page = words(reviewer.get("/admin/review/options/second-transplant.md"))
-    treatments = catalogue.load().question("treatments-had")
+    treatments, count = catalogue.load().question("treatments-had"), catalogue.load().question("transplant-count")
     had = next(c.label for c in treatments.choices if c.value == "transplant")
-    assert (f'[Only where not ("{treatments.text}" is "{had}"):] If you are not sure whether your child has had one, '
-            "ask. [end of that part]") in page
-    twice = next(c.label for c in catalogue.load().question("transplant-count").choices if c.value == "twice")
-    assert f'"{twice}"):] You told us your child has had two transplants.' in page
-    assert "<!-- when" not in reviewer.get("/admin/review/options/second-transplant.md").content.decode()
+    once, twice = (next(c.label for c in count.choices if c.value == v) for v in ("once", "twice"))
+    assert (f'[Only where not ("{treatments.text}" includes "{had}"); also before these questions are answered:] '
+            "If you are not sure whether your child has had one, ask. [end of that part]") in page
+    assert (f'[Only where not ("{treatments.text}" includes "{had}" and "{count.text}" is one of "{once}", '
+            f'"{twice}"); also before these questions are answered:] If your child has already had two') in page
+    assert (f'[Only where ("{treatments.text}" includes "{had}" and "{count.text}" is "{twice}"):] You told us '
+            "your child has had two transplants.") in page
+    assert "<!-- when" not in html
+    # The notes' own conditions, in the file's data, read the same way, never as ids.
+    assert f'Where "{treatments.text}" includes "{had}"' in page and "any_of" not in page

@@ -92,7 +92,13 @@ def test_a_condition_in_words_names_each_question_and_answer_as_the_page_does():
     label = {c.value: c.label for c in risk.choices}
     comfort = next(i for i in matters.items if i.value == "comfort")
     very = next(c.label for c in matters.choices if c.value == "very")
+    had = questions["treatments-had"]
+    ticks = {c.value: c.label for c in had.choices}
+    assert in_words({"question": "treatments-had", "any_of": ["transplant", "topotecan"]}, questions) == (
+        f'"{had.text}" includes one of "{ticks["transplant"]}", "{ticks["topotecan"]}"')
+    assert in_words({"question": "treatments-had", "none_of": ["transplant"]}, questions) == (
+        f'"{had.text}" is answered, and includes none of "{ticks["transplant"]}"')
     assert in_words({"any": [{"question": "risk-group", "any_of": ["high"]},
                              {"not": {"question": "what-matters", "item": "comfort", "none_of": ["very"]}}]},
                     questions) == (f'("{risk.text}" is "{label["high"]}" or not ("{matters.text}", "{comfort.label}" '
-                                   f'is answered, and is not "{very}"))')
+                                   f'is answered, and is none of "{very}"))')
