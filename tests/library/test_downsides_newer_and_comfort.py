@@ -163,6 +163,18 @@ def test_comfort_says_where_care_can_be_given_from_a_source():
     assert "given at your home, in the hospital, or at a respite or hospice center" in source_text("nci-aya-end-of-life.txt")
 
 
+
+def test_comforts_what_is_known_agrees_with_its_closed_part_on_how_the_illness_may_go():
+    """IPDAS re-check: "What is known" said the sources "do not say how the illness would go",
+    while the closed part below quotes what they do say, about groups of people."""
+    known = words(OPTIONS["comfort-care"].sections["What is known"])
+    assert "do not say how the illness would go" not in known
+    assert "They do not describe how the illness goes in a child who has no more treatment aimed at the cancer" in known
+    assert "further down this page, in a closed part about how the illness may go" in known
+    notes = [n for n in OPTIONS["comfort-care"].notes if n.serious]
+    assert notes and all(n.heading == "How the illness may go without treatment aimed at the cancer" for n in notes)
+
+
 # Rendering: the natural course waits behind a closed, labelled disclosure; 002's "usually
 # cured" line is shown only to a family whose child's cancer was low or intermediate risk.
 HARD_NEWS = ("no longer possible to keep the cancer from advancing", "expected to live less than 6 months",
