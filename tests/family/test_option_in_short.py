@@ -1,5 +1,6 @@
-"""An option page opens with "In short": what it involves and its main downsides, in the same
-short, sourced words as the options side by side, and nothing more (no new medical claim)."""
+"""An option page opens with "In short": what it involves, what is known and its main downsides
+(the known beside the downsides, as IPDAS's equal detail asks), in the same short, sourced words
+as the options side by side, and nothing more (no new medical claim)."""
 
 import html as html_lib
 import re
@@ -33,7 +34,8 @@ def test_an_option_page_opens_with_the_comparisons_own_words_in_short(client, op
     assert box, "no In short box"
     said = option.comparison
     assert words(box.group(1)) == " ".join(words(t) for t in (
-        "In short", "What it involves", said["involves"], "Main downsides", said["main_downsides"]))
+        "In short", "What it involves", said["involves"], "What is known", said["what_is_known"],
+        "Main downsides", said["main_downsides"]))
     # Near the top: after the title and its line, before for whom it is named and the sections.
     assert main.index("</h1>") < main.index(escape(option.summary)) < box.start()
     assert box.end() < main.index("<h2>What it is</h2>")
@@ -46,4 +48,4 @@ def test_the_box_says_what_the_options_side_by_side_say(client):
     session.save()
     compare = words(client.get("/options/compare/").content.decode())
     for option in CONTENT.options:
-        assert option.comparison["involves"] in compare and option.comparison["main_downsides"] in compare
+        assert all(option.comparison[part] in compare for part in ("involves", "what_is_known", "main_downsides"))
