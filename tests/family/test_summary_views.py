@@ -273,6 +273,9 @@ def test_about_page_meets_the_ipdas_certification_items(client):
                   "Published:", "last reviewed", "reviewed at least once a year", "Funding and conflicts of interest",
                   "Flesch-Kincaid grade"]:
         assert words in html, words
+    # IPDASi: how the sources were found and chosen, and what was not searched.
+    assert "So we added texts from US government bodies on the same subject" in html
+    assert "We did not search the research studies in medical journals. None of them is used directly." in html
 
 
 def test_about_credits_sure_dates_each_source_and_lists_our_own_words(client):
