@@ -73,7 +73,8 @@ def columns(words, matters_items) -> list[Column]:
             f"prepdm_{_key(item.id)}", f'After: PrepDM "{words.prepdm_stem} {item.text}"', f"{scale}; {BLANK}",
             lambda r, i=item.id: r["prepdm"].get(i)))
     found.append(Column("prepdm_score", "After: PrepDM score, the mean item score put on 0 to 100 ((mean - 1) x 25)",
-                        f"0 to 100, one decimal; {BLANK}", lambda r: r["prepdm_score"]))
+                        "0 to 100, one decimal; blank unless every item was answered (a family may leave "
+                        "out any item)", lambda r: r["prepdm_score"]))
     for question in words.acceptability:
         found.append(Column(
             f"about_{_key(question.id)}", f'After: "{question.text}"',

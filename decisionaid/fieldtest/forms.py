@@ -1,5 +1,7 @@
 """The field test's forms, built from its content: every question has an answer for "not sure"
-(SURE's own instruction: if you are not sure, choose "No"), so each one is required."""
+(SURE's own instruction: if you are not sure, choose "No"), so each one is required, except the
+Preparation for Decision Making items: the scale is used unaltered, with no "I'm not sure" of its
+own, so a family may leave out any that does not fit (its score then stays blank)."""
 
 from django import forms
 
@@ -7,14 +9,14 @@ from decisionaid.fieldtest.content import Choice
 
 KNOWLEDGE_REQUIRED = "Choose True, False or I'm not sure."
 SURE_REQUIRED = "Choose Yes or No. If you are not sure, choose No."
-SCALE_REQUIRED = "Choose one of the five answers."
 ABOUT_REQUIRED = "Choose an answer, or choose I'm not sure."
 YES_NO = (Choice("yes", "Yes"), Choice("no", "No"))
 
 
-def _radio(choices, required_message) -> forms.ChoiceField:
-    return forms.ChoiceField(choices=[(c.value, c.label) for c in choices], error_messages={
-        "required": required_message, "invalid_choice": "Choose one of the answers shown."})
+def _radio(choices, required_message=None) -> forms.ChoiceField:
+    return forms.ChoiceField(choices=[(c.value, c.label) for c in choices], required=required_message is not None,
+                             error_messages={"required": required_message or "",
+                                             "invalid_choice": "Choose one of the answers shown."})
 
 
 class CheckForm(forms.Form):
@@ -54,7 +56,7 @@ class ToolForm(forms.Form):
         self.content = content
         self.labels = {}
         for item in content.prepdm_items:
-            self.fields[f"prepdm-{item.id}"] = _radio(content.prepdm_scale, SCALE_REQUIRED)
+            self.fields[f"prepdm-{item.id}"] = _radio(content.prepdm_scale)
             self.labels[f"prepdm-{item.id}"] = f"{content.prepdm_stem} {item.text}"
         for question in content.acceptability:
             self.fields[f"about-{question.id}"] = _radio(question.choices, ABOUT_REQUIRED)
@@ -62,7 +64,9 @@ class ToolForm(forms.Form):
 
     @property
     def prepdm(self) -> dict:
-        return {i.id: self.cleaned_data[f"prepdm-{i.id}"] for i in self.content.prepdm_items}
+        """The items answered; one left out is simply not there."""
+        answered = {i.id: self.cleaned_data[f"prepdm-{i.id}"] for i in self.content.prepdm_items}
+        return {item: value for item, value in answered.items() if value}
 
     @property
     def acceptability(self) -> dict:

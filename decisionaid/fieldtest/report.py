@@ -96,10 +96,11 @@ def prepdm(rows, words) -> dict:
     done = [r for r in rows if r["prepdm_score"] is not None]
     lines = []
     for item in words.prepdm_items:
-        values = [int(r["prepdm"][item.id]) for r in done if item.id in r["prepdm"]]
+        # Every family that answered this item, whether or not it left out another.
+        values = [int(r["prepdm"][item.id]) for r in rows if r["prepdm"].get(item.id)]
         average = round(mean(values), 1) if values else None
         lines.append({"label": item.text, "chart": charts.bar(((average or 1) - 1) / 4),
-                      "text": f"Mean {average} of 5" if values else "No answers yet"})
+                      "text": f"Mean {average} of 5 ({len(values)} answered)" if values else "No answers yet"})
     score = round(mean(r["prepdm_score"] for r in done), 1) if done else None
     spread = round(stdev(r["prepdm_score"] for r in done), 1) if len(done) > 1 else None
     return {"rows": lines, "n": len(done), "score": score, "sd": spread, "stem": words.prepdm_stem}

@@ -262,6 +262,30 @@ def test_the_thank_you_page_says_how_to_take_the_answers_out_and_who_to_ask(clie
     assert client.get("/field-test/thank-you/")["Location"] == "/summary/"
 
 
+def test_a_family_may_leave_out_a_preparation_question_and_still_finish(client, field_test, admin_client):
+    """PrepDM is used unaltered, so it has no "I'm not sure": a question that does not fit may be
+    left out instead. The item stays blank, the scale's score too (it needs all ten), and the
+    staff page counts the family in every item it did answer."""
+    words = content.load()
+    left_out = words.prepdm_items[0]
+    start(client)
+    client.post("/field-test/", {"answer": "yes"})
+    client.post("/field-test/before/", check_answers())
+    answer_everything(client)
+    client.post("/field-test/after/", check_answers())
+    page = client.get("/field-test/after/the-tool/").content.decode()
+    assert "If a question does not fit, you can leave it out." in page
+    answers = tool_answers(scale="4")
+    del answers[f"prepdm-{left_out.id}"]
+    assert client.post("/field-test/after/the-tool/", answers)["Location"] == "/field-test/thank-you/"
+    row = Participant.objects.get()
+    assert row.finished_on is not None and row.prepdm_score is None
+    assert row.read("prepdm") == {i.id: "4" for i in words.prepdm_items[1:]}
+    report = admin_client.get(f"/admin/fieldtest/fieldtest/{field_test.pk}/change/").content.decode()
+    assert "No family has answered every question yet." in report  # the score needs all ten
+    assert report.count("Mean 4 of 5 (1 answered)") == len(words.prepdm_items) - 1
+
+
 def test_start_over_after_finishing_still_removes_the_row(client, field_test):
     finish(client)
     client.post("/start-over/", {})
