@@ -275,7 +275,8 @@ def test_about_page_meets_the_ipdas_certification_items(client):
         assert words in html, words
     # IPDASi: how the sources were found and chosen, and what was not searched.
     assert "So we added texts from US government bodies on the same subject" in html
-    assert "We did not search the research studies in medical journals. None of them is used directly." in html
+    assert "We did not search the research studies in medical journals, and no study report is used directly." in html
+    assert "US prescribing information for five of the medicines named. The makers write it, and the FDA approves it." in html
 
 
 def test_about_credits_sure_dates_each_source_and_lists_our_own_words(client):

@@ -102,6 +102,12 @@ def test_the_chemoimmunotherapy_page_says_the_family_told_us_of_antibody_immunot
     assert "NCI's summary for doctors writes about children given antibody immunotherapy again after a relapse" in page
 
 
+def test_may_have_had_it_follows_only_for_a_child_whose_cancer_may_have_been_high_risk(client):
+    """Fact-check 5, I2: it follows "part of the standard first treatment for high risk"."""
+    low = text_of(client, "/options/chemoimmunotherapy/", treatments_had=["not-sure"], risk_group="low")
+    assert "So your child may have had one of these before." not in low
+
+
 def test_the_third_transplant_line_names_the_kind_the_sources_do_not_describe():
     """Fact-check H, L3: NCI's summary for doctors does describe a donor transplant after one
     with the child's own cells, so "the sources do not describe a third" said too much."""

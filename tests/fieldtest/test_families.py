@@ -189,8 +189,10 @@ def test_the_invitation_says_honestly_until_when_answers_can_be_taken_out(client
     # Fresh eyes F1: with so few families, the day and the group could point to a family for
     # someone who knew it used the tool that day, so the page promises no names, not "no one can tell".
     assert "cannot tell which answers are yours" not in page and "could show who your child is" not in page
-    assert ("The people who look at the results see no names: only these answers, the day and the rough group. "
-            "The results stay with the team.") in page
+    assert ("The people who look at the results see no names, only what is listed above. Your answers stay with "
+            "the team. What the team learns, added up across families, may be shared, for example on this tool’s "
+            "About page.") in page
+    assert "the day you said yes and the day you finished" in page  # two days are kept (fact-check 5, F2)
     assert ("That works for as long as this tool keeps your answers: 14 days from the last time you answered or "
             "changed something. After that, nothing links them to you, so no one can take them out.") in page
 

@@ -170,7 +170,7 @@ def test_comforts_what_is_known_agrees_with_its_closed_part_on_how_the_illness_m
     known = words(OPTIONS["comfort-care"].sections["What is known"])
     assert "do not say how the illness would go" not in known
     assert "They do not describe how the illness goes in a child who has no more treatment aimed at the cancer" in known
-    assert "further down this page, in a closed part about how the illness may go" in known
+    assert "Further down this page, a closed part gives what they do say. It is about groups of people" in known
     notes = [n for n in OPTIONS["comfort-care"].notes if n.serious]
     assert notes and all(n.heading == "How the illness may go without treatment aimed at the cancer" for n in notes)
 
