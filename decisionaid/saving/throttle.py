@@ -8,6 +8,13 @@ time, each in a turn of its own RETURN_SLOW_CHECK_SECONDS apart, in order of ask
 for it at most RETURN_SLOW_WAIT_SECONDS (the family sees a slower answer). Only when every turn
 that near is taken is a code refused unchecked ("try again in a minute").
 
+A code waits in its request's thread, and an app server has few threads, so waiting is rationed
+(security re-check R1: nine addresses guessing at once held every thread, and every page with
+them): in each server process at most RETURN_WAITING_PER_PROCESS codes wait at once, and at
+most one of each client. A code that would wait past that gives its turn back and is refused
+unchecked, as when every turn is taken; a code whose turn is now never waits, so the families
+of other networks are never held up.
+
 Why it holds across workers and app servers sharing the database, whatever runs at once:
 - At once: every attempt first writes a row, committed (the return view runs outside the
   request transaction), then counts the client's rows of the window. Order the attempts that
@@ -28,6 +35,7 @@ and anyone could use it to lock every family out. Many wrong codes overall are l
 """
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -61,6 +69,8 @@ def admit(model, key: str, limit: int, window_seconds: int):
 class Turn:
     ticket: ReturnAttempt
     at: float  # when the code may be checked (time.time()): now, or a turn a few seconds on
+    client: str = ""
+    slot: int | None = None  # the turn's row, when the client is past its limit
 
 
 def begin(meta) -> Turn | None:
@@ -68,17 +78,18 @@ def begin(meta) -> Turn | None:
     wrong codes lately and every turn within RETURN_SLOW_WAIT_SECONDS is taken."""
     key, window = client_key(meta), settings.RETURN_ATTEMPTS_WINDOW_SECONDS
     if (ticket := admit(ReturnAttempt, key, settings.RETURN_ATTEMPTS_PER_CLIENT, window)) is not None:
-        turn = Turn(ticket, clock())
-    elif (at := take_a_turn(key)) is not None:
-        turn = Turn(ReturnAttempt.objects.create(client=key, at=timezone.now()), at)
+        turn = Turn(ticket, clock(), key)
+    elif (taken := take_a_turn(key)) is not None:
+        at, slot = taken
+        turn = Turn(ReturnAttempt.objects.create(client=key, at=timezone.now()), at, key, slot)
     else:
         return None
     alert_on_many_wrong_codes(ReturnAttempt.objects.filter(at__gte=window_start(window)).count())
     return turn
 
 
-def take_a_turn(key: str) -> float | None:
-    """The time of the first slot of this client's not yet taken, from now to
+def take_a_turn(key: str) -> tuple[float, int] | None:
+    """The time and number of the first slot of this client's not yet taken, from now to
     RETURN_SLOW_WAIT_SECONDS on, now taken; None when all are."""
     every = settings.RETURN_SLOW_CHECK_SECONDS
     now = clock()
@@ -91,14 +102,52 @@ def take_a_turn(key: str) -> float | None:
                 ReturnTurn.objects.create(client=key, slot=slot)
         except IntegrityError:  # another attempt took it meanwhile
             continue
-        return max(now, slot * every)
+        return max(now, slot * every), slot
     return None
 
 
-def wait_for(turn: Turn) -> None:
-    """Hold the request until its turn (no database transaction is open meanwhile)."""
-    if (wait := turn.at - clock()) > 0:
+class WaitingRoom:
+    """The codes of this process waiting for their turn: at most `places`, one per client."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.clients = []
+
+    def enter(self, client: str) -> bool:
+        with self.lock:
+            if len(self.clients) >= settings.RETURN_WAITING_PER_PROCESS or client in self.clients:
+                return False
+            self.clients.append(client)
+            return True
+
+    def leave(self, client: str) -> None:
+        with self.lock:
+            self.clients.remove(client)
+
+
+waiting_room = WaitingRoom()
+
+
+def wait_for(turn: Turn) -> bool:
+    """Hold the request until its turn (no database transaction is open meanwhile); False when
+    there is no place to wait: the turn is given back, and the code must not be checked."""
+    if (wait := turn.at - clock()) <= 0:
+        return True
+    if not waiting_room.enter(turn.client):
+        give_back(turn)
+        return False
+    try:
         sleep(wait)
+    finally:
+        waiting_room.leave(turn.client)
+    return True
+
+
+def give_back(turn: Turn) -> None:
+    """A code refused unchecked neither counts nor keeps its turn."""
+    turn.ticket.delete()
+    if turn.slot is not None:
+        ReturnTurn.objects.filter(client=turn.client, slot=turn.slot).delete()
 
 
 # The clock and the wait, named here so a test can run them on a clock of its own.

@@ -157,11 +157,11 @@ def return_with_code(request):
         turn = None
         if not typed:
             error = ENTER_CODE
-        elif not own_code and (turn := throttle.begin(request.META)) is None:
+        elif not own_code and ((turn := throttle.begin(request.META)) is None or not throttle.wait_for(turn)):
+            # Every turn near is taken, or no place to wait for one: refused unchecked. (A code
+            # waits only where this network has tried many wrong codes lately.)
             error, status = TOO_MANY_TRIES, 429
         else:
-            if turn is not None:
-                throttle.wait_for(turn)  # at once, unless this network has tried many wrong codes
             if (plan := plans.find(typed)) is None:
                 error = WRONG_CODE
             else:

@@ -256,3 +256,54 @@ def test_the_limit_and_the_turns_hold_across_two_app_servers_and_their_workers(t
     finally:
         for server in servers:
             server.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_codes_waiting_for_a_turn_never_take_the_threads_every_page_needs(tmp_path):
+    """Security re-check R1: codes wait for their turn in the server's own threads, and nine
+    addresses guessing four at a time held all of them, so every page stalled. A real server
+    (one worker, its 8 threads) behind a proxy: nine addresses use up their limit, then send 36
+    codes at once. A code whose turn is now is checked; at most two wait at once, one per
+    address; the others are refused unchecked at once, so at least six threads stay free for pages."""
+    import http.cookiejar
+    import threading
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.servers import AppServer, database_for_servers
+
+    addresses = [f"198.51.100.{n}" for n in range(1, 10)]
+    env = {"DJANGO_BEHIND_PROXY": "1", "DECISIONAID_RETURN_ATTEMPTS_PER_CLIENT": "1",
+           "DECISIONAID_RETURN_SLOW_CHECK_SECONDS": "5", "DECISIONAID_RETURN_SLOW_WAIT_SECONDS": "15"}
+    server = AppServer(database_for_servers(tmp_path), env=env, workers=1).start()
+
+    def browser(address):
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        opener.addheaders = [("X-Forwarded-For", address)]
+        return opener
+
+    try:
+        assert [post_code(browser(a), server.url, codes.new_code()) for a in addresses] == [200] * 9  # the limit
+        forms = [(browser(a), a) for a in addresses for _ in range(4)]
+        pages = [opener.open(f"{server.url}/return/", timeout=20).read().decode() for opener, _ in forms]
+        refused_one = threading.Event()
+
+        def send(form, page):
+            status = post_code(form[0], server.url, codes.new_code(), page=page)
+            if status == 429:
+                refused_one.set()
+            return status
+
+        with ThreadPoolExecutor(max_workers=len(forms)) as at_once:
+            sent = [at_once.submit(send, form, page) for form, page in zip(forms, pages)]
+            # Refused at once, not after a wait: before, none was refused, as all 36 had turns.
+            assert refused_one.wait(timeout=60)
+            assert urllib.request.urlopen(f"{server.url}/about/", timeout=60).status == 200
+            statuses = [s.result() for s in sent]
+        checked, refused = statuses.count(200), statuses.count(429)
+        # Waiting for every turn, all 36 would be checked (four turns of each address within
+        # 15 s); here a code is checked when its address's turn is now or a waiting place is
+        # free (turns and places come free as the burst goes on), and most are refused at once.
+        assert checked + refused == 36 and refused >= 18, statuses
+    finally:
+        server.stop()
