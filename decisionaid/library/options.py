@@ -255,6 +255,8 @@ def option_problems(option: Option, known_sources, questions_by_id):
     yield from tailoring_problems(option, questions_by_id)
     if not option.sources:
         yield f"{where}: an option must name its sources"
+    if len(set(option.sources)) < len(option.sources):  # a page would name the source twice
+        yield f"{where}: a source is listed twice"
     for source in {*option.sources, *(n.source for n in option.numbers)}:
         if source not in known_sources:
             yield f"{where}: unknown source {source!r} (not in sources.yaml)"

@@ -272,3 +272,15 @@ def test_a_malformed_option_note_is_reported_with_its_file(tmp_path):
     path.write_text(NOTE_FILE.replace("    heading: A heading\n", "") % ("What is known", "003_37569a13876e516a.txt"))
     with pytest.raises(ContentError, match="example.md: a number or note entry is malformed"):
         read_option(path)
+
+
+def test_a_source_listed_twice_is_reported(tmp_path):
+    """Fact-check 6, N1: a page named NCI's summary for doctors twice under Where this comes from."""
+    from decisionaid.library import catalogue
+
+    path = tmp_path / "example.md"
+    path.write_text((NOTE_FILE % ("What is known", "003_37569a13876e516a.txt")).replace(
+        "sources: [003_37569a13876e516a.txt]", "sources: [003_37569a13876e516a.txt, 003_37569a13876e516a.txt]"))
+    questions = {q.id: q for q in catalogue.load().questions}
+    problems = list(option_problems(read_option(path), {s.id for s in catalogue.load().sources}, questions))
+    assert "example.md: a source is listed twice" in problems
