@@ -284,7 +284,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Five wrong passwords for one account from one address, or from one address whatever the
 # account, lock staff login there for 30 minutes (a right password clears the count). Never for
 # an account alone: strangers on many addresses could then lock a colleague out. The address is
-# found as the return-code limit finds it (throttle.client_address), so it is right behind the
+# counted as the return-code limit counts it (clients.counted_address), so it is right behind the
 # proxy too.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours

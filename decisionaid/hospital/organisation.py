@@ -11,7 +11,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db import DatabaseError
 
-from decisionaid.site.clients import client_address
+from decisionaid.site.clients import counted_address
 
 logger = logging.getLogger(__name__)
 REVIEWERS_GROUP = "Content reviewers"
@@ -88,8 +88,9 @@ def stored(query, default):
 
 def staff_address(request) -> str:
     """The address a staff login comes from, for django-axes' lockout (AXES_CLIENT_IP_CALLABLE):
-    found as the return-code limit finds a family's, so it is right behind the proxy too."""
-    return client_address(request.META)
+    counted as the return-code limit counts a family's (an IPv6 client by its /64), so it is
+    right behind the proxy too."""
+    return counted_address(request.META)
 
 
 def shorten_staff_session(sender, request, user, **kwargs):

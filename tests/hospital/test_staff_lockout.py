@@ -34,3 +34,23 @@ def test_five_wrong_passwords_from_one_address_lock_it_whatever_the_account():
     for n in range(5):
         log_in("198.51.100.9", "wrong password", username=f"guess{n}")
     assert log_in("198.51.100.9").status_code == 429
+
+
+def test_one_ipv6_network_counts_as_one_address():
+    """Security re-check R2: a new address of the same /64 for each guess got every one checked."""
+    staff_user()
+    for n in range(5):
+        log_in(f"2001:db8:1:2::{n + 10:x}", "wrong password")
+    assert log_in("2001:db8:1:2:ffff::99").status_code == 429  # the right password, the same network
+    assert log_in("2001:db8:1:3::1").status_code == 302  # another network
+
+
+def test_a_port_the_proxy_writes_is_not_an_address_of_its_own(settings):
+    """Security re-check R4: a proxy that writes "address:port" made each connection new."""
+    settings.PROXY_HOPS = 1
+    staff_user()
+    for port in range(40000, 40005):
+        client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.9:{port}")
+        client.post("/admin/login/?next=/admin/", {"username": "lead", "password": "wrong password"})
+    locked = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="[2001:db8::1]:443, 198.51.100.9:40100")
+    assert locked.post("/admin/login/?next=/admin/", {"username": "lead", "password": STAFF_PASSWORD}).status_code == 429

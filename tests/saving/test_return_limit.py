@@ -196,6 +196,10 @@ def test_behind_proxies_the_address_the_farthest_of_ours_saw_counts(settings):
     assert client_address(meta) == "10.0.0.2"
     settings.PROXY_HOPS = 4  # fewer entries than proxies: the request came round them
     assert client_address(meta) == "10.0.0.2"
+    settings.PROXY_HOPS = 1  # a proxy that writes the port too (security re-check R4)
+    for entry, address in [("203.0.113.9:51234", "203.0.113.9"), ("[2001:db8::1]:443", "2001:db8::1"),
+                           ("2001:db8::1", "2001:db8::1"), ("203.0.113.9", "203.0.113.9")]:
+        assert client_address({"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": entry}) == address
 
 
 def test_clearsavedplans_also_clears_old_attempts_and_turns(settings, clock, monkeypatch):
