@@ -176,17 +176,17 @@ RETURN_ATTEMPTS_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_RETURN_ATTEMPTS
 # session that made it, a session may make only so many, and only so many are made at once on
 # this machine, in a fair turn (the others wait a little, then get "please try again"), so PDFs
 # never take every worker from the other pages. A PDF not made in PDF_RENDER_SECONDS is stopped
-# ("print the page instead"): waiting and making together stay well under the app server's
-# worker timeout (gunicorn's 30 s), so no family ever meets a bare error.
+# ("print the page instead"): waiting (longer than a PDF may take, so a waiting family outlasts a
+# slow one) and making together stay under 20 s, so no family ever meets a bare error.
 PDFS_PER_SESSION = int(os.environ.get("DECISIONAID_PDFS_PER_SESSION", 10))
 PDF_WINDOW_SECONDS = int(os.environ.get("DECISIONAID_PDF_WINDOW_SECONDS", 10 * 60))
 PDF_RENDERS_AT_ONCE = int(os.environ.get("DECISIONAID_PDF_RENDERS_AT_ONCE", 1))
-PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 8))
+PDF_WAIT_SECONDS = float(os.environ.get("DECISIONAID_PDF_WAIT_SECONDS", 10))
 # The folder of lock files that shares the places to make a PDF between every worker and app
 # server on this machine that runs from this folder (printing/render_places.py).
 PDF_PLACES_DIR = os.environ.get("DECISIONAID_PDF_PLACES_DIR") or str(
     Path(tempfile.gettempdir()) / f"decisionaid-pdf-{os.getuid()}-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}")
-PDF_RENDER_SECONDS = float(os.environ.get("DECISIONAID_PDF_RENDER_SECONDS", 12))
+PDF_RENDER_SECONDS = float(os.environ.get("DECISIONAID_PDF_RENDER_SECONDS", 9))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }

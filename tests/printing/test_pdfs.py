@@ -219,3 +219,19 @@ def test_when_every_place_is_taken_a_printable_is_not_made_and_the_asker_is_told
     assert "Many PDFs are being made just now" in html and f'href="{page}"' in html
     assert "Your answers are safe" not in html  # there are none
     assert client.get(pdf).status_code == 200 and PrintablePdf.objects.count() == 1  # once a place is free
+
+
+def test_a_family_waiting_for_a_pdf_outlasts_one_that_runs_to_its_deadline(settings):
+    """Security re-check R3: families waited 8 s for a place held by PDFs stopped only at 12 s,
+    so one session's slow PDFs kept everyone else on "please try again"."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from decisionaid.printing.apps import waiting_outlasts_a_render
+
+    settings.PDF_WAIT_SECONDS, settings.PDF_RENDER_SECONDS = 10, 9  # the defaults (the suite allows longer)
+    assert waiting_outlasts_a_render() == []
+    settings.PDF_WAIT_SECONDS, settings.PDF_RENDER_SECONDS = 8, 12
+    assert [w.id for w in waiting_outlasts_a_render()] == ["printing.W001"]
+    with pytest.raises(SystemCheckError):
+        call_command("check", fail_level="WARNING")
