@@ -25,6 +25,7 @@ from django.utils import timezone
 from decisionaid.family import journey
 from decisionaid.family.answers import Answers
 from decisionaid.fieldtest.models import FieldTest, Participant
+from decisionaid.saving import erasure
 
 SESSION_KEY = "field_test"
 YES, NO, LEFT = "yes", "no", "left"
@@ -101,6 +102,7 @@ def leave(session) -> None:
     """The family stops taking part: its row is deleted, and it is not invited again."""
     state = _state(session)
     Participant.objects.filter(pk=_row_id(state)).delete()
+    erasure.after_commit()  # and from SQLite's log (security re-check R7), as Start over does
     session[SESSION_KEY] = {"test": state.get("test"), "answered": LEFT}
 
 

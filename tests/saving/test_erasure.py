@@ -102,3 +102,27 @@ def test_deleting_and_clearing_saved_plans_leaves_no_answer_in_the_database_file
     force_expiry(server.database_url, "decisionaid_savedplan", "expires_at")
     run("clearsavedplans", server.database_url)
     assert files_hold(server.database_url, HOPES) == []
+
+
+def test_stopping_taking_part_in_the_field_test_leaves_no_row_in_the_database_files(server):
+    """Security re-check R7: "Stop taking part" deleted the row, but its id and answers stayed
+    in the write-ahead log until the next scheduled clean-up."""
+    from tests.fieldtest.families import check_answers
+
+    opening = ("import datetime; from decisionaid.fieldtest.models import FieldTest; d = datetime.date.today(); "
+               "FieldTest.objects.create(name='Riverside field test', reference='Audit 2027/014', contact='Sam', "
+               "starts_on=d, ends_on=d, keep_until=d + datetime.timedelta(days=365), is_open=True)")
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", opening], cwd=ROOT, check=True,
+                   env=server_env(server.database_url))
+    family = AlternatingFamily([server])
+    assert family.request("/")[0] == 200
+    assert family.post("/", {})[:2] == (302, "/field-test/")  # Start: invited
+    assert family.post("/field-test/", {"answer": "yes"})[:2] == (302, "/field-test/before/")
+    assert family.post("/field-test/before/", check_answers())[0] == 302
+    with sqlite3.connect(server.database_url.removeprefix("sqlite:///")) as db:
+        table = db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%participant'").fetchone()[0]
+        row_id = db.execute(f"SELECT id FROM {table}").fetchone()[0]
+    db.close()
+    assert files_hold(server.database_url, row_id)  # the search finds it while it is kept
+    assert family.post("/field-test/leave/", {"step": "before"})[0] == 302
+    assert files_hold(server.database_url, row_id) == []
