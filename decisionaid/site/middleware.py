@@ -76,9 +76,9 @@ def holds_a_transaction(request) -> bool:
     return DEFAULT_DB_ALIAS not in getattr(view, "_non_atomic_requests", ())
 
 
-ERASED_FOR_PRIVACY = (
-    "For your privacy on this shared device, your answers were erased after a time without use."
-)
+# Said to any device whose answers have gone: a shared tablet's, or a phone's after its days
+# (security re-check R12: "on this shared device" told a family's own phone it was shared).
+ERASED_FOR_PRIVACY = "For your privacy, your answers were erased after a time without use."
 
 
 def shared_device_expiry(get_response):

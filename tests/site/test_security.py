@@ -182,6 +182,8 @@ class TestSharedDevice:
         response = client.get("/questions/risk-group/", follow=True)
         assert response.redirect_chain[0][0] == "/"
         assert b"your answers were erased after a time without use" in response.content
+        # Security re-check R12: the same words for any device, not "on this shared device"
+        assert b"For your privacy, your answers were erased after a time without use." in response.content
         assert SESSION_KEY not in client.session
 
     def test_use_within_the_time_keeps_the_answers(self, client, settings, monkeypatch):
