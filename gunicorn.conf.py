@@ -24,6 +24,10 @@ from gunicorn.http import wsgi
 
 worker_class = "gthread"
 threads = 8
+# The access log (`make serve` writes it): when, which page, its status, size and time; never the
+# client's address, its browser or the page it came from, which with the pages a family read
+# would say much about a sick child (security re-check R10), and never a query string.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
 
 _default_headers = wsgi.Response.default_headers
 

@@ -62,6 +62,9 @@ def test_make_serve_on_loopback_serves_plain_http_and_never_shows_its_key(tmp_pa
     assert "gunicorn decisionaid.wsgi" in output  # make said what it ran...
     assert "Using worker: gthread" in output  # ... with threads (gunicorn.conf.py) ...
     assert key not in output  # ... without the key
+    # Security re-check R10: the access log says which page, never who asked for it.
+    logged = [line for line in output.splitlines() if '"GET /' in line]
+    assert logged and not any("127.0.0.1" in line or "urllib" in line for line in logged), logged
 
 
 def trickle(server, csrf, stop: threading.Event, sent: list):
