@@ -107,7 +107,8 @@ def take_a_turn(key: str) -> tuple[float, int] | None:
 
 
 class WaitingRoom:
-    """The codes of this process waiting for their turn: at most `places`, one per client."""
+    """The codes of this process waiting for their turn: at most RETURN_WAITING_PER_PROCESS, and
+    one per client."""
 
     def __init__(self):
         self.lock = threading.Lock()
