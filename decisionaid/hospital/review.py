@@ -118,9 +118,9 @@ def condition_words(condition) -> str:
 
 
 def is_condition(value) -> bool:
-    known = {q.id for q in catalogue.load().questions}
+    content = catalogue.load()
     return (isinstance(value, dict) and conditions.shape_error(value) is None
-            and all(test["question"] in known for test in conditions.tests_in(value)))
+            and all(content.question(test["question"]) is not None for test in conditions.tests_in(value)))
 
 
 def number_in_words(raw: dict) -> str:
